@@ -65,9 +65,12 @@ public static class DemoData
         new("planner@noorderlicht.demo", "Hanna Bos", Noorderlicht.Id),
     ];
 
+    /// <summary>One machine client per organisation: providers' care systems (ECD), and the gemeente's and WIJ's own systems.</summary>
     public static readonly IReadOnlyList<DemoMachineClient> MachineClients =
-        Organisations.Where(o => o.Kind is OrganisationKind.Hoofdaanbieder or OrganisationKind.Onderaannemer)
-            .Select(o => new DemoMachineClient($"ecd-{Slug(o.Name)}", $"ecd-secret-{Slug(o.Name)}", $"ECD {o.Name}", o.Id))
+        Organisations
+            .Select(o => o.Kind is OrganisationKind.Hoofdaanbieder or OrganisationKind.Onderaannemer
+                ? new DemoMachineClient($"ecd-{Slug(o.Name)}", $"ecd-secret-{Slug(o.Name)}", $"ECD {o.Name}", o.Id)
+                : new DemoMachineClient($"app-{Slug(o.Name)}", $"app-secret-{Slug(o.Name)}", $"Systeem {o.Name}", o.Id))
             .ToList();
 
     public static DemoOrganisation Organisation(Guid id) => Organisations.Single(o => o.Id == id);

@@ -1,0 +1,88 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using GonPortal.Domain.Common;
+using GonPortal.Domain.Providers;
+using GonPortal.Domain.Subcontracts;
+using GonPortal.Server.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+namespace GonPortal.Server.Data;
+
+/// <summary>
+/// The server's data model. Tenant isolation lives here, not in handlers: every
+/// <see cref="ITenantOwned"/> entity gets the named <see cref="TenantFilter"/> query filter, and
+/// SaveChanges refuses writes to another tenant's rows. Each database provider derives a small
+/// context of its own so it can keep its own migrations (EF keeps one snapshot per set).
+/// </summary>
+public abstract class GonDbContext(DbContextOptions options, TenantContext tenant) : DbContext(options)
+{
+    public DbSet<Provider> Providers => Set<Provider>();
+    public DbSet<AreaContract> AreaContracts => Set<AreaContract>();
+    public DbSet<Subcontract> Subcontracts => Set<Subcontract>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    /// <summary>
+    /// Read by the query filters on every execution. It must be a member of the context (not a
+    /// captured value) so EF parameterises it instead of baking one tenant into the cached model.
+    /// </summary>
+    public Guid CurrentTenantId => tenant.IsResolved ? tenant.TenantId : Guid.Empty;
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfiguration(new Configurations.ProviderConfiguration());
+        modelBuilder.ApplyConfiguration(new Configurations.AreaContractConfiguration());
+        modelBuilder.ApplyConfiguration(new Configurations.SubcontractConfiguration(this));
+        modelBuilder.ApplyConfiguration(new Configurations.AuditEntryConfiguration());
+        modelBuilder.ApplyConfiguration(new Configurations.IdempotencyRecordConfiguration());
+        ApplyDefaultTenantFilters(modelBuilder);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        EnforceTenantOnWrites();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        EnforceTenantOnWrites();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>Convention: a tenant-owned entity without an explicit filter gets the plain owner filter, so none is forgotten.</summary>
+    private void ApplyDefaultTenantFilters(ModelBuilder modelBuilder)
+    {
+        var method = typeof(GonDbContext).GetMethod(nameof(OwnerFilter), BindingFlags.NonPublic | BindingFlags.Instance)!;
+        foreach (var entityType in modelBuilder.Model.GetEntityTypes().Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType) && !t.IsOwned()))
+        {
+            if (entityType.FindDeclaredQueryFilter(TenantFilter.Name) is null)
+            {
+                var filter = (LambdaExpression)method.MakeGenericMethod(entityType.ClrType).Invoke(this, null)!;
+                entityType.SetQueryFilter(TenantFilter.Name, filter);
+            }
+        }
+    }
+
+    private Expression<Func<T, bool>> OwnerFilter<T>() where T : ITenantOwned => e => e.TenantId == CurrentTenantId;
+
+    private void EnforceTenantOnWrites()
+    {
+        foreach (var entry in ChangeTracker.Entries<ITenantOwned>())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            {
+                continue;
+            }
+            var owner = entry.Entity.TenantId;
+            var original = entry.State == EntityState.Added ? owner : entry.Property(e => e.TenantId).OriginalValue;
+            if (!tenant.IsResolved || owner != original || !MayWrite(owner))
+            {
+                throw new TenantMismatchException(
+                    $"Refused to {entry.State} a {entry.Metadata.ClrType.Name} of another tenant.");
+            }
+        }
+    }
+
+    private bool MayWrite(Guid owner) => owner == tenant.TenantId || tenant.CrossTenantWrites.Contains(owner);
+}

@@ -1,0 +1,195 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace GonPortal.Server.Data.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "AuditEntries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OccurredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ActorSubject = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    ActorName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    ActorTenantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ActorRole = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Method = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Resource = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Access = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    Purpose = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IdempotencyRecords",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Method = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    RequestId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Fingerprint = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    ResourceId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IdempotencyRecords", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Providers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    KvkNumber = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
+                    AgbCode = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Providers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AreaContracts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AreaId = table.Column<int>(type: "int", nullable: false),
+                    HoofdaanbiederId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PeriodStart = table.Column<DateOnly>(type: "date", nullable: false),
+                    PeriodEnd = table.Column<DateOnly>(type: "date", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AreaContracts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AreaContracts_Providers_HoofdaanbiederId",
+                        column: x => x.HoofdaanbiederId,
+                        principalTable: "Providers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Subcontracts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OnderaannemerId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AreaIds = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    ValidFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    ValidTo = table.Column<DateOnly>(type: "date", nullable: true),
+                    State = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    ProposedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ProposedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    DecidedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    ConsentReference = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    RefusalReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ClosedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    CloseReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    Rates = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Subcontracts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Subcontracts_Providers_OnderaannemerId",
+                        column: x => x.OnderaannemerId,
+                        principalTable: "Providers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Subcontracts_Providers_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Providers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AreaContracts_AreaId_PeriodStart",
+                table: "AreaContracts",
+                columns: new[] { "AreaId", "PeriodStart" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AreaContracts_HoofdaanbiederId",
+                table: "AreaContracts",
+                column: "HoofdaanbiederId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_ActorSubject_OccurredAt",
+                table: "AuditEntries",
+                columns: new[] { "ActorSubject", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_OccurredAt",
+                table: "AuditEntries",
+                column: "OccurredAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IdempotencyRecords_TenantId_Method_RequestId",
+                table: "IdempotencyRecords",
+                columns: new[] { "TenantId", "Method", "RequestId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Providers_KvkNumber",
+                table: "Providers",
+                column: "KvkNumber",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Providers_Name",
+                table: "Providers",
+                column: "Name");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Subcontracts_OnderaannemerId_State",
+                table: "Subcontracts",
+                columns: new[] { "OnderaannemerId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Subcontracts_TenantId_State",
+                table: "Subcontracts",
+                columns: new[] { "TenantId", "State" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "AreaContracts");
+
+            migrationBuilder.DropTable(
+                name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "IdempotencyRecords");
+
+            migrationBuilder.DropTable(
+                name: "Subcontracts");
+
+            migrationBuilder.DropTable(
+                name: "Providers");
+        }
+    }
+}

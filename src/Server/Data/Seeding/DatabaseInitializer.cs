@@ -1,0 +1,27 @@
+using GonPortal.Server.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace GonPortal.Server.Data.Seeding;
+
+/// <summary>
+/// Applies migrations at start-up (EF serialises concurrent migrators of several instances with
+/// a database lock) and, when "Seed:Demo" is true, adds the demo register once.
+/// </summary>
+public sealed class DatabaseInitializer(IServiceProvider services, IConfiguration configuration, ILogger<DatabaseInitializer> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        using (var scope = services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<GonDbContext>();
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+        if (configuration.GetValue("Seed:Demo", false))
+        {
+            await DemoSeeder.SeedAsync(services, cancellationToken);
+            logger.LogInformation("Demo data present");
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,90 @@
+using GonPortal.Domain.Providers;
+using GonPortal.Domain.Reference;
+using GonPortal.Domain.Subcontracts;
+using GonPortal.Server.Tenancy;
+using GonPortal.ServiceDefaults;
+using Microsoft.EntityFrameworkCore;
+
+namespace GonPortal.Server.Data.Seeding;
+
+/// <summary>
+/// The demo picture: the providers of <see cref="DemoData"/>, area contracts 2027-2030 and a few
+/// subcontracts, among them De Linde working for two hoofdaanbieders. Written through the domain
+/// and, for tenant data, inside that tenant's own scope, so seeding obeys the same rules as callers.
+/// </summary>
+public static class DemoSeeder
+{
+    public static readonly DateOnly ContractStart = new(2027, 1, 1);
+    public static readonly DateOnly ContractEnd = new(2030, 12, 31);
+
+    public static async Task SeedAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var now = DateTimeOffset.UtcNow;
+        using (var scope = services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<GonDbContext>();
+            if (await db.Providers.AnyAsync(p => p.Id == DemoData.StadseZorg.Id, ct))
+            {
+                return;
+            }
+            foreach (var org in DemoData.Organisations.Where(o => o.Kind is OrganisationKind.Hoofdaanbieder or OrganisationKind.Onderaannemer))
+            {
+                var kind = org.Kind == OrganisationKind.Hoofdaanbieder ? ProviderKind.Hoofdaanbieder : ProviderKind.Onderaannemer;
+                db.Providers.Add(Provider.Register(org.Id, org.Name, kind, org.KvkNumber!, org.AgbCode, now));
+            }
+            await db.SaveChangesAsync(ct);
+            var providers = await db.Providers.ToListAsync(ct);
+            var contracts = new List<AreaContract>();
+            foreach (var org in DemoData.Organisations.Where(o => o.Kind == OrganisationKind.Hoofdaanbieder))
+            {
+                foreach (var area in org.AreaIds)
+                {
+                    var contract = AreaContract.Create(DeterministicId(org.Id, area), area, providers.Single(p => p.Id == org.Id),
+                        ContractStart, ContractEnd, contracts, now);
+                    contracts.Add(contract);
+                    db.AreaContracts.Add(contract);
+                }
+            }
+            await db.SaveChangesAsync(ct);
+        }
+
+        var begeleidingUur = (Product.Begeleiding, Unit.Hour, 6_450L);
+        var dagbestedingDagdeel = (Product.Dagbesteding, Unit.Dagdeel, 5_275L);
+        await ProposeAsync(services, DemoData.StadseZorg, DemoData.DeLinde, [1, 2], [begeleidingUur, dagbestedingDagdeel], consent: true, ct);
+        await ProposeAsync(services, DemoData.OostZorg, DemoData.DeLinde, [3], [(Product.Begeleiding, Unit.Hour, 6_390L)], consent: true, ct);
+        await ProposeAsync(services, DemoData.StadseZorg, DemoData.Atelier, [2], [dagbestedingDagdeel], consent: false, ct);
+        await ProposeAsync(services, DemoData.ZuidZorg, DemoData.Noorderlicht, [4], [begeleidingUur, (Product.KortdurendVerblijf, Unit.Etmaal, 18_900L)], consent: true, ct);
+    }
+
+    private static async Task ProposeAsync(IServiceProvider services, DemoOrganisation hoofdaanbieder, DemoOrganisation onderaannemer,
+        int[] areas, (Product, Unit, long)[] rates, bool consent, CancellationToken ct)
+    {
+        using var scope = services.CreateScope();
+        var tenant = scope.ServiceProvider.GetRequiredService<TenantContext>();
+        tenant.Resolve(hoofdaanbieder.Id, hoofdaanbieder.Name, GonRoles.Hoofdaanbieder, "demo-seed", "Demo", null);
+        var db = scope.ServiceProvider.GetRequiredService<GonDbContext>();
+        var now = DateTimeOffset.UtcNow;
+        var partner = await db.Providers.SingleAsync(p => p.Id == onderaannemer.Id, ct);
+        var proposal = new SubcontractProposal(hoofdaanbieder.Id, partner, areas,
+            rates.Select(r => ((Product?)r.Item1, (Unit?)r.Item2, r.Item3)).ToList(),
+            DemoSeeder.ContractStart, null, areas.ToHashSet());
+        var subcontract = Subcontract.Propose(DeterministicId(hoofdaanbieder.Id, onderaannemer.Id.GetHashCode()), proposal, "demo-seed", now);
+        if (consent)
+        {
+            subcontract.Consent("demo-seed", "GON-2026-" + areas[0], now);
+        }
+        db.Subcontracts.Add(subcontract);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static Guid DeterministicId(Guid owner, int salt)
+    {
+        var bytes = owner.ToByteArray();
+        var saltBytes = BitConverter.GetBytes(salt);
+        for (var i = 0; i < saltBytes.Length; i++)
+        {
+            bytes[12 + i] ^= saltBytes[i];
+        }
+        return new Guid(bytes);
+    }
+}

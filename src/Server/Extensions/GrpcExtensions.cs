@@ -1,0 +1,32 @@
+using GonPortal.Server.Grpc;
+using GonPortal.Server.Services;
+
+namespace GonPortal.Server.Extensions;
+
+public static class GrpcExtensions
+{
+    public static IHostApplicationBuilder AddGonGrpc(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddGrpc(o =>
+        {
+            o.Interceptors.Add<CallInterceptor>();
+            o.EnableDetailedErrors = builder.Environment.IsDevelopment();
+        });
+        builder.Services.AddGrpcReflection();
+        builder.Services.AddGrpcHealthChecks().AddCheck("self", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
+        return builder;
+    }
+
+    /// <summary>gon.v1 services require a caller; health (grpc.health.v1 and GET /health) and reflection do not.</summary>
+    public static WebApplication MapGonServices(this WebApplication app)
+    {
+        app.MapGrpcService<ReferenceGrpcService>();
+        app.MapGrpcService<ProviderGrpcService>();
+        app.MapGrpcService<SubcontractGrpcService>();
+        app.MapGrpcService<AuditGrpcService>();
+        app.MapGrpcHealthChecksService().AllowAnonymous();
+        app.MapGrpcReflectionService().AllowAnonymous();
+        app.MapGet("/health", () => Results.Ok("healthy")).AllowAnonymous();
+        return app;
+    }
+}

@@ -1,0 +1,17 @@
+using GonPortal.Server.Grpc;
+using GonPortal.Server.Tenancy;
+
+namespace GonPortal.Server.Extensions;
+
+public static class TenancyExtensions
+{
+    /// <summary>One <see cref="TenantContext"/> per call, resolved by <see cref="CallInterceptor"/>.</summary>
+    public static IHostApplicationBuilder AddGonTenancy(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<TenantContext>();
+        builder.Services.AddScoped<CallInfo>();
+        builder.Services.AddScoped<CrossTenantAccess>();
+        builder.Services.AddScoped<Idempotency>();
+        return builder;
+    }
+}

@@ -1,0 +1,115 @@
+using Google.Protobuf.WellKnownTypes;
+using Google.Rpc;
+using GonPortal.Domain.Common;
+using GonPortal.Server.Tenancy;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+
+namespace GonPortal.Server.Grpc;
+
+/// <summary>
+/// Runs around every gRPC call: resolves the tenant once from the validated token, and turns
+/// domain exceptions into the status codes of our error model, so services hold no such code.
+/// </summary>
+public sealed class CallInterceptor(TenantContext tenant, CallInfo call, ILogger<CallInterceptor> logger) : Interceptor
+{
+    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context,
+        UnaryServerMethod<TRequest, TResponse> continuation)
+    {
+        Begin(context);
+        try
+        {
+            return await continuation(request, context);
+        }
+        catch (Exception e) when (Map(e) is { } mapped)
+        {
+            throw mapped;
+        }
+    }
+
+    public override async Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(IAsyncStreamReader<TRequest> requestStream,
+        ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        Begin(context);
+        try
+        {
+            return await continuation(requestStream, context);
+        }
+        catch (Exception e) when (Map(e) is { } mapped)
+        {
+            throw mapped;
+        }
+    }
+
+    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(TRequest request, IServerStreamWriter<TResponse> responseStream,
+        ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        Begin(context);
+        try
+        {
+            await continuation(request, responseStream, context);
+        }
+        catch (Exception e) when (Map(e) is { } mapped)
+        {
+            throw mapped;
+        }
+    }
+
+    public override async Task DuplexStreamingServerHandler<TRequest, TResponse>(IAsyncStreamReader<TRequest> requestStream,
+        IServerStreamWriter<TResponse> responseStream, ServerCallContext context, DuplexStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        Begin(context);
+        try
+        {
+            await continuation(requestStream, responseStream, context);
+        }
+        catch (Exception e) when (Map(e) is { } mapped)
+        {
+            throw mapped;
+        }
+    }
+
+    private void Begin(ServerCallContext context)
+    {
+        call.Method = context.Method;
+        var user = context.GetHttpContext().User;
+        if (user.Identity?.IsAuthenticated != true)
+        {
+            return; // health and reflection are anonymous; every gon.v1 service requires authorisation
+        }
+        var purpose = context.RequestHeaders.GetValue(TenantResolver.PurposeHeader);
+        if (!TenantResolver.TryResolve(user, purpose, tenant))
+        {
+            throw new RpcException(new global::Grpc.Core.Status(StatusCode.PermissionDenied, "The access token names no organisation or role."));
+        }
+    }
+
+    private RpcException? Map(Exception e)
+    {
+        switch (e)
+        {
+            case RpcException:
+                return null;
+            case DomainValidationException v:
+                var badRequest = new BadRequest();
+                badRequest.FieldViolations.AddRange(v.Violations.Select(f => new BadRequest.Types.FieldViolation { Field = f.Field, Description = f.Description }));
+                return new Google.Rpc.Status
+                {
+                    Code = (int)Code.InvalidArgument,
+                    Message = "The request is invalid; see the field violations.",
+                    Details = { Any.Pack(badRequest) },
+                }.ToRpcException();
+            case InvalidStateException s:
+                return new RpcException(new global::Grpc.Core.Status(StatusCode.FailedPrecondition, s.Message));
+            case NotFoundException n:
+                return new RpcException(new global::Grpc.Core.Status(StatusCode.NotFound, n.Message));
+            case PermissionDeniedException p:
+                return new RpcException(new global::Grpc.Core.Status(StatusCode.PermissionDenied, p.Message));
+            case TenantMismatchException t:
+                logger.LogError(t, "Cross-tenant write refused by the data layer");
+                return new RpcException(new global::Grpc.Core.Status(StatusCode.Internal, "Internal error."));
+            default:
+                return null;
+        }
+    }
+}

@@ -1,0 +1,16 @@
+using GonPortal.Server.Extensions;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddGonData();
+builder.AddGonAuth();
+builder.AddGonTenancy();
+builder.AddGonGrpc();
+
+var app = builder.Build();
+
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapGonServices();
+
+app.Run();

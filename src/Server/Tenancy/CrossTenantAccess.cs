@@ -1,0 +1,60 @@
+using GonPortal.Server.Data;
+using GonPortal.ServiceDefaults;
+using Microsoft.EntityFrameworkCore;
+
+namespace GonPortal.Server.Tenancy;
+
+/// <summary>
+/// The one path across tenants: only the gemeente may take it, it drops only the tenant filter
+/// (never other filters), and every use is recorded in the audit trail before data is returned.
+/// </summary>
+public sealed class CrossTenantAccess(GonDbContext db, TenantContext tenant, CallInfo call, TimeProvider clock)
+{
+    /// <summary>Records the read, then returns an unfiltered query. Materialise it within this call.</summary>
+    public async Task<IQueryable<T>> ReadAsync<T>(string resource, CancellationToken ct) where T : class
+    {
+        RequireGemeente();
+        db.AuditEntries.Add(Entry(resource, "read"));
+        await db.SaveChangesAsync(ct);
+        return db.Set<T>().IgnoreQueryFilters([TenantFilter.Name]);
+    }
+
+    /// <summary>
+    /// Lets this call write rows owned by <paramref name="ownerTenantId"/> (a gemeente decision such as
+    /// consent). The audit entry is saved with the write itself, in the same SaveChanges.
+    /// </summary>
+    public void AllowWrite(Guid ownerTenantId, string resource)
+    {
+        RequireGemeente();
+        tenant.GrantCrossTenantWrite(ownerTenantId);
+        db.AuditEntries.Add(Entry(resource, "write"));
+    }
+
+    private void RequireGemeente()
+    {
+        if (!tenant.IsGemeente)
+        {
+            throw new PermissionDeniedException("Only the gemeente may access data across tenants.");
+        }
+    }
+
+    private AuditEntry Entry(string resource, string access) => new()
+    {
+        Id = Guid.NewGuid(),
+        OccurredAt = clock.GetUtcNow(),
+        ActorSubject = tenant.Subject,
+        ActorName = tenant.DisplayName,
+        ActorTenantId = tenant.TenantId,
+        ActorRole = tenant.Role,
+        Method = call.Method,
+        Resource = resource,
+        Access = access,
+        Purpose = tenant.Purpose,
+    };
+}
+
+/// <summary>The gRPC method being served, for the audit trail.</summary>
+public sealed class CallInfo
+{
+    public string Method { get; set; } = "";
+}

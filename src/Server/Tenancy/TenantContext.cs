@@ -1,0 +1,46 @@
+using GonPortal.ServiceDefaults;
+
+namespace GonPortal.Server.Tenancy;
+
+/// <summary>
+/// Who is calling, resolved once per call from the validated access token. Scoped: every
+/// DbContext and service in the call reads the same instance. Unresolved means "nobody":
+/// the tenant filter then matches no row, so a missing resolution fails closed.
+/// </summary>
+public sealed class TenantContext
+{
+    private readonly HashSet<Guid> _crossTenantWrites = [];
+
+    public bool IsResolved { get; private set; }
+    public Guid TenantId { get; private set; }
+    public string TenantName { get; private set; } = "";
+    public string Role { get; private set; } = "";
+    public string Subject { get; private set; } = "";
+    public string? DisplayName { get; private set; }
+
+    /// <summary>Purpose the gemeente gave for a cross-tenant look-up (metadata "gon-purpose").</summary>
+    public string? Purpose { get; private set; }
+
+    public bool IsGemeente => IsResolved && Role == GonRoles.Gemeente;
+
+    /// <summary>Tenants whose rows this call may write although it is not their tenant (gemeente decisions only).</summary>
+    public IReadOnlySet<Guid> CrossTenantWrites => _crossTenantWrites;
+
+    public void Resolve(Guid tenantId, string tenantName, string role, string subject, string? displayName, string? purpose)
+    {
+        if (IsResolved)
+        {
+            throw new InvalidOperationException("The tenant is resolved once per call.");
+        }
+        TenantId = tenantId;
+        TenantName = tenantName;
+        Role = role;
+        Subject = subject;
+        DisplayName = displayName;
+        Purpose = purpose;
+        IsResolved = true;
+    }
+
+    /// <summary>Called only by <see cref="CrossTenantAccess"/>, which checks the role and audits.</summary>
+    internal void GrantCrossTenantWrite(Guid ownerTenantId) => _crossTenantWrites.Add(ownerTenantId);
+}
