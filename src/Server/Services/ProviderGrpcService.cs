@@ -44,7 +44,7 @@ public sealed class ProviderGrpcService(GonDbContext db, TenantContext tenant, I
             response.OrganisationName = provider.Name;
         }
         response.AreaIds.AddRange(await db.AreaContracts.AsNoTracking()
-            .Where(c => c.HoofdaanbiederId == tenant.TenantId && c.PeriodStart <= today && today <= c.PeriodEnd)
+            .Where(c => c.HoofdaanbiederId == tenant.TenantId && today <= c.PeriodEnd)
             .Select(c => c.AreaId).Distinct().OrderBy(a => a).ToListAsync(context.CancellationToken));
         return response;
     }

@@ -39,7 +39,7 @@ public static class DemoSeeder
             {
                 foreach (var area in org.AreaIds)
                 {
-                    var contract = AreaContract.Create(DeterministicId(org.Id, area), area, providers.Single(p => p.Id == org.Id),
+                    var contract = AreaContract.Create(DeterministicId($"area-contract/{org.Id}/{area}"), area, providers.Single(p => p.Id == org.Id),
                         ContractStart, ContractEnd, contracts, now);
                     contracts.Add(contract);
                     db.AreaContracts.Add(contract);
@@ -68,7 +68,7 @@ public static class DemoSeeder
         var proposal = new SubcontractProposal(hoofdaanbieder.Id, partner, areas,
             rates.Select(r => ((Product?)r.Item1, (Unit?)r.Item2, r.Item3)).ToList(),
             DemoSeeder.ContractStart, null, areas.ToHashSet());
-        var subcontract = Subcontract.Propose(DeterministicId(hoofdaanbieder.Id, onderaannemer.Id.GetHashCode()), proposal, "demo-seed", now);
+        var subcontract = Subcontract.Propose(DeterministicId($"subcontract/{hoofdaanbieder.Id}/{onderaannemer.Id}"), proposal, "demo-seed", now);
         if (consent)
         {
             subcontract.Consent("demo-seed", "GON-2026-" + areas[0], now);
@@ -77,14 +77,7 @@ public static class DemoSeeder
         await db.SaveChangesAsync(ct);
     }
 
-    private static Guid DeterministicId(Guid owner, int salt)
-    {
-        var bytes = owner.ToByteArray();
-        var saltBytes = BitConverter.GetBytes(salt);
-        for (var i = 0; i < saltBytes.Length; i++)
-        {
-            bytes[12 + i] ^= saltBytes[i];
-        }
-        return new Guid(bytes);
-    }
+    /// <summary>Stable ids so the demo looks the same on every machine (name-based, like a UUID v3).</summary>
+    private static Guid DeterministicId(string name) =>
+        new(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes(name)));
 }

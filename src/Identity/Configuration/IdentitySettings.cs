@@ -1,0 +1,51 @@
+namespace GonPortal.Identity.Configuration;
+
+/// <summary>The <c>Identity</c> configuration section. Every key is optional for local runs.</summary>
+public sealed class IdentitySettings
+{
+    public const string SectionName = "Identity";
+
+    /// <summary>Fixed issuer URI. When empty the issuer follows the request (scheme + host + path base).</summary>
+    public string? Issuer { get; set; }
+
+    /// <summary>PFX used to sign tokens. When empty a persisted RSA key from <see cref="KeyDirectory"/> is used.</summary>
+    public CertificateSettings SigningCertificate { get; set; } = new();
+
+    /// <summary>PFX used to encrypt authorization codes and refresh tokens (never access tokens).</summary>
+    public CertificateSettings EncryptionCertificate { get; set; } = new();
+
+    /// <summary>Where generated RSA keys are kept when no certificate is configured; relative to the content root.</summary>
+    public string KeyDirectory { get; set; } = ".data/keys";
+
+    /// <summary>
+    /// Accept plain HTTP outside the Development environment (tests, local demos behind no TLS).
+    /// Development always accepts HTTP.
+    /// </summary>
+    public bool AllowInsecureHttp { get; set; }
+
+    public PortalClientSettings Portal { get; set; } = new();
+}
+
+/// <summary>A PKCS#12 file on disk plus its password.</summary>
+public sealed class CertificateSettings
+{
+    public string? Path { get; set; }
+
+    public string? Password { get; set; }
+}
+
+/// <summary>The web portal as an OpenID Connect client (<c>Identity:Portal</c>).</summary>
+public sealed class PortalClientSettings
+{
+    /// <summary>Base URL of the portal; redirect URIs are derived from it.</summary>
+    public string BaseUrl { get; set; } = "http://localhost:5300";
+
+    public string ClientSecret { get; set; } = "gon-portal-dev-secret";
+
+    public Uri RedirectUri => new(BaseUri, "signin-oidc");
+
+    public Uri PostLogoutRedirectUri => new(BaseUri, "signout-callback-oidc");
+
+    // A trailing slash makes relative resolution append instead of replacing the last segment.
+    private Uri BaseUri => new(BaseUrl.TrimEnd('/') + "/", UriKind.Absolute);
+}

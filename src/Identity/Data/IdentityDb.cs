@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace GonPortal.Identity.Data;
+
+/// <summary>
+/// The Identity database: ASP.NET Core Identity users plus the OpenIddict tables.
+/// It is abstract because EF Core keeps one model snapshot per context type: each database
+/// provider gets its own small derived context (and so its own migrations folder), while the
+/// model itself is defined once, here. Services depend on this base type only.
+/// </summary>
+public abstract class IdentityDb(DbContextOptions options) : IdentityDbContext<GonUser>(options)
+{
+    /// <summary>
+    /// The Identity store settings that shape the model. IdentityDbContext reads them from the
+    /// application's DI container, so the host (AddIdentity) and the contexts created outside DI
+    /// (dotnet-ef, tests) must apply the same values or migrations drift from the runtime model.
+    /// Schema version 3 is the .NET 10 default (it adds the passkey table).
+    /// </summary>
+    public static void ConfigureStore(StoreOptions store)
+    {
+        store.SchemaVersion = IdentitySchemaVersions.Version3;
+        store.MaxLengthForKeys = 128;
+        store.ProtectPersonalData = false;
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        // OpenIddict's applications, authorizations, scopes and tokens live in the same database.
+        builder.UseOpenIddict();
+
+        builder.Entity<GonUser>(user =>
+        {
+            user.Property(u => u.DisplayName).HasMaxLength(GonUser.DisplayNameMaxLength).IsRequired();
+            user.Property(u => u.OrganisationName).HasMaxLength(GonUser.OrganisationNameMaxLength).IsRequired();
+            user.Property(u => u.Role).HasMaxLength(GonUser.RoleMaxLength).IsRequired();
+            user.HasIndex(u => u.OrganisationId);
+        });
+    }
+}

@@ -1,0 +1,85 @@
+using System.Security.Claims;
+using GonPortal.Identity.Tokens;
+using GonPortal.Identity.Data;
+using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using OpenIddict.Abstractions;
+using OpenIddict.Server.AspNetCore;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace GonPortal.Identity.Endpoints;
+
+/// <summary>
+/// /connect/token. OpenIddict has authenticated the client and validated the grant; this decides
+/// the claims: the user's current data for code/refresh, the stored tenant for client credentials.
+/// </summary>
+internal static class TokenEndpoint
+{
+    public static async Task<IResult> HandleAsync(
+        HttpContext http,
+        UserManager<GonUser> users,
+        SignInManager<GonUser> signIn,
+        IOpenIddictApplicationManager applications,
+        IOpenIddictScopeManager scopes)
+    {
+        var request = http.GetOpenIddictServerRequest()
+            ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
+
+        if (request.IsClientCredentialsGrantType())
+        {
+            return await ClientCredentialsAsync(request, applications, scopes);
+        }
+
+        if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())
+        {
+            return await UserGrantAsync(http, users, signIn);
+        }
+
+        return OpenIddictResults.Forbid(Errors.UnsupportedGrantType, "The grant type is not supported.");
+    }
+
+    private static async Task<IResult> ClientCredentialsAsync(
+        OpenIddictRequest request, IOpenIddictApplicationManager applications, IOpenIddictScopeManager scopes)
+    {
+        var application = await applications.FindByClientIdAsync(request.ClientId!);
+        var tenant = application is null ? null : MachineClientTenant.ReadFrom(await applications.GetPropertiesAsync(application));
+        if (tenant is null)
+        {
+            // A client without an organisation must not get a token Server would treat as tenant-less.
+            return OpenIddictResults.Forbid(Errors.UnauthorizedClient, "The client is not linked to an organisation.");
+        }
+
+        var identity = TokenIdentities.ForMachineClient(request.ClientId!, tenant);
+        identity.SetScopes(request.GetScopes());
+        identity.SetResources(await scopes.ListResourcesAsync(identity.GetScopes()).ToListAsync());
+        ClaimDestinations.Apply(identity);
+        return SignIn(identity);
+    }
+
+    private static async Task<IResult> UserGrantAsync(HttpContext http, UserManager<GonUser> users, SignInManager<GonUser> signIn)
+    {
+        // The principal stored in the authorization code or refresh token (scopes, resources, ids).
+        var stored = await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        var subject = stored.Principal?.GetClaim(Claims.Subject);
+        var user = subject is null ? null : await users.FindByIdAsync(subject);
+        if (user is null)
+        {
+            return OpenIddictResults.Forbid(Errors.InvalidGrant, "The token is no longer valid.");
+        }
+
+        // Locked-out users lose their refresh tokens too.
+        if (!await signIn.CanSignInAsync(user) || await users.IsLockedOutAsync(user))
+        {
+            return OpenIddictResults.Forbid(Errors.InvalidGrant, "The user is no longer allowed to sign in.");
+        }
+
+        // Keep the stored scopes/resources, but refresh the user claims in case they changed.
+        var identity = TokenIdentities.SetUserClaims(TokenIdentities.NewIdentity(stored.Principal!.Claims), user);
+        ClaimDestinations.Apply(identity);
+        return SignIn(identity);
+    }
+
+    private static IResult SignIn(ClaimsIdentity identity) =>
+        Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+}

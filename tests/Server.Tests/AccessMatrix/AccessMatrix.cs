@@ -1,0 +1,132 @@
+using GonPortal.Contracts.V1;
+using GonPortal.Server.Tests.Infrastructure;
+using Grpc.Core;
+using static GonPortal.Server.Tests.AccessMatrix.Scenario;
+
+namespace GonPortal.Server.Tests.AccessMatrix;
+
+/// <summary>
+/// Every RPC × every caller, with the outcome we expect. The table is data: a new RPC adds a
+/// row here and a case below, and <see cref="AccessMatrixTests.Every_mapped_rpc_has_a_row"/>
+/// fails until it does. Codes: OK, U = UNAUTHENTICATED, PD = PERMISSION_DENIED, NF = NOT_FOUND.
+/// A "#suffix" distinguishes two rows for one RPC acting on different data.
+/// </summary>
+public static class AccessMatrix
+{
+    public const string Table = """
+        rpc                                              anonymous gemeente wij ha-stadse ha-oost ha-zuid oa-delinde oa-atelier oa-noorderlicht
+        ReferenceService/ListAreas                       U  OK OK OK OK OK OK OK OK
+        ReferenceService/ListProducts                    U  OK OK OK OK OK OK OK OK
+        ReferenceService/ListUnits                       U  OK OK OK OK OK OK OK OK
+        ProviderService/GetCurrentOrganisation           U  OK OK OK OK OK OK OK OK
+        ProviderService/ListProviders                    U  OK OK OK OK OK OK OK OK
+        ProviderService/GetProvider                      U  OK OK OK OK OK OK OK OK
+        ProviderService/CreateProvider                   U  OK PD PD PD PD PD PD PD
+        ProviderService/ListAreaContracts                U  OK OK OK OK OK OK OK OK
+        ProviderService/CreateAreaContract               U  OK PD PD PD PD PD PD PD
+        SubcontractService/CreateSubcontract             U  PD PD OK OK OK PD PD PD
+        SubcontractService/GetSubcontract#stadse-delinde U  OK PD OK NF NF OK NF NF
+        SubcontractService/GetSubcontract#oost-delinde   U  OK PD NF OK NF OK NF NF
+        SubcontractService/GetSubcontract#stadse-atelier U  OK PD OK NF NF NF OK NF
+        SubcontractService/ListSubcontracts              U  OK PD OK OK OK OK OK OK
+        SubcontractService/ConsentSubcontract            U  OK PD PD PD PD PD PD PD
+        SubcontractService/RefuseSubcontract             U  OK PD PD PD PD PD PD PD
+        SubcontractService/WithdrawSubcontract           U  PD PD OK NF NF PD PD PD
+        SubcontractService/EndSubcontract                U  PD PD OK NF NF PD PD PD
+        AuditService/ListAuditEntries                    U  OK PD PD PD PD PD PD PD
+        """;
+
+    /// <summary>How to call each row's RPC as a caller; setup runs first, as the data's owner.</summary>
+    public static readonly IReadOnlyDictionary<string, Func<Scenario, string, CallInvoker, Task>> Cases = new Dictionary<string, Func<Scenario, string, CallInvoker, Task>>
+    {
+        ["ReferenceService/ListAreas"] = async (_, _, c) => await new ReferenceService.ReferenceServiceClient(c).ListAreasAsync(new()),
+        ["ReferenceService/ListProducts"] = async (_, _, c) => await new ReferenceService.ReferenceServiceClient(c).ListProductsAsync(new()),
+        ["ReferenceService/ListUnits"] = async (_, _, c) => await new ReferenceService.ReferenceServiceClient(c).ListUnitsAsync(new()),
+        ["ProviderService/GetCurrentOrganisation"] = async (_, _, c) => await new ProviderService.ProviderServiceClient(c).GetCurrentOrganisationAsync(new()),
+        ["ProviderService/ListProviders"] = async (_, _, c) => await new ProviderService.ProviderServiceClient(c).ListProvidersAsync(new()),
+        ["ProviderService/GetProvider"] = async (_, _, c) => await new ProviderService.ProviderServiceClient(c).GetProviderAsync(new() { ProviderId = Org(Callers.OaDeLinde).Id.ToString() }),
+        ["ProviderService/CreateProvider"] = async (_, _, c) => await new ProviderService.ProviderServiceClient(c).CreateProviderAsync(NewProvider(OrganisationKind.Onderaannemer)),
+        ["ProviderService/ListAreaContracts"] = async (_, _, c) => await new ProviderService.ProviderServiceClient(c).ListAreaContractsAsync(new()),
+        ["ProviderService/CreateAreaContract"] = async (s, _, c) =>
+        {
+            var gemeente = await s.Providers(Callers.Gemeente);
+            var ha = (await gemeente.CreateProviderAsync(NewProvider(OrganisationKind.Hoofdaanbieder))).Provider;
+            var year = 2200 + Next() % 700;
+            await new ProviderService.ProviderServiceClient(c).CreateAreaContractAsync(new()
+            {
+                RequestId = Guid.NewGuid().ToString(),
+                AreaId = 1 + Next() % 4,
+                HoofdaanbiederId = ha.Id,
+                PeriodStart = Date(year, 1, 1),
+                PeriodEnd = Date(year, 1, 1),
+            });
+        },
+        ["SubcontractService/CreateSubcontract"] = async (_, caller, c) =>
+            await new SubcontractService.SubcontractServiceClient(c).CreateSubcontractAsync(Proposal(caller == Callers.Anonymous ? Callers.HaStadse : caller)),
+        ["SubcontractService/GetSubcontract#stadse-delinde"] = async (s, _, c) =>
+        {
+            var sub = await s.Consented(Callers.HaStadse, Callers.OaDeLinde);
+            await new SubcontractService.SubcontractServiceClient(c).GetSubcontractAsync(new() { SubcontractId = sub.Id });
+        },
+        ["SubcontractService/GetSubcontract#oost-delinde"] = async (s, _, c) =>
+        {
+            var sub = await s.Consented(Callers.HaOost, Callers.OaDeLinde);
+            await new SubcontractService.SubcontractServiceClient(c).GetSubcontractAsync(new() { SubcontractId = sub.Id });
+        },
+        ["SubcontractService/GetSubcontract#stadse-atelier"] = async (s, _, c) =>
+        {
+            var sub = await s.Proposed(Callers.HaStadse, Callers.OaAtelier);
+            await new SubcontractService.SubcontractServiceClient(c).GetSubcontractAsync(new() { SubcontractId = sub.Id });
+        },
+        ["SubcontractService/ListSubcontracts"] = async (_, _, c) => await new SubcontractService.SubcontractServiceClient(c).ListSubcontractsAsync(new()),
+        ["SubcontractService/ConsentSubcontract"] = async (s, _, c) =>
+        {
+            var sub = await s.Proposed(Callers.HaStadse);
+            await new SubcontractService.SubcontractServiceClient(c).ConsentSubcontractAsync(new() { SubcontractId = sub.Id });
+        },
+        ["SubcontractService/RefuseSubcontract"] = async (s, _, c) =>
+        {
+            var sub = await s.Proposed(Callers.HaStadse);
+            await new SubcontractService.SubcontractServiceClient(c).RefuseSubcontractAsync(new() { SubcontractId = sub.Id, Reason = "Geen toestemming" });
+        },
+        ["SubcontractService/WithdrawSubcontract"] = async (s, _, c) =>
+        {
+            var sub = await s.Proposed(Callers.HaStadse);
+            await new SubcontractService.SubcontractServiceClient(c).WithdrawSubcontractAsync(new() { SubcontractId = sub.Id });
+        },
+        ["SubcontractService/EndSubcontract"] = async (s, _, c) =>
+        {
+            var sub = await s.Consented(Callers.HaStadse);
+            await new SubcontractService.SubcontractServiceClient(c).EndSubcontractAsync(new() { SubcontractId = sub.Id, EndDate = Date(2027, 12, 31), Reason = "Contract afgelopen" });
+        },
+        ["AuditService/ListAuditEntries"] = async (_, _, c) => await new AuditService.AuditServiceClient(c).ListAuditEntriesAsync(new()),
+    };
+
+    public sealed record Cell(string Rpc, string Caller, string Expected);
+
+    public static IReadOnlyList<Cell> Cells()
+    {
+        var lines = Table.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var callers = lines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToArray();
+        var cells = new List<Cell>();
+        foreach (var line in lines.Skip(1))
+        {
+            var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length != callers.Length + 1)
+            {
+                throw new InvalidOperationException($"Row '{parts[0]}' has {parts.Length - 1} outcomes for {callers.Length} callers.");
+            }
+            cells.AddRange(callers.Select((caller, i) => new Cell(parts[0], caller, parts[i + 1])));
+        }
+        return cells;
+    }
+
+    public static StatusCode ToStatus(string code) => code switch
+    {
+        "OK" => StatusCode.OK,
+        "U" => StatusCode.Unauthenticated,
+        "PD" => StatusCode.PermissionDenied,
+        "NF" => StatusCode.NotFound,
+        _ => throw new ArgumentOutOfRangeException(nameof(code), code, "unknown outcome code"),
+    };
+}

@@ -1,0 +1,231 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Json;
+using System.Text.Json;
+using GonPortal.Identity;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace GonPortal.Server.Tests.Infrastructure;
+
+public enum TestDatabase
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>
+/// The real system for integration tests: Identity and Server, each on Kestrel on a free
+/// loopback port, each with its own fresh database. The Server validates tokens that Identity
+/// issued, fetching its keys over HTTP like in production; gRPC runs over HTTP/2.
+/// </summary>
+public abstract class GonHosts(TestDatabase database) : IAsyncLifetime
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "gon-tests", Guid.NewGuid().ToString("N"));
+    private readonly ConcurrentDictionary<string, Task<string>> _tokens = new();
+    private readonly List<string> _postgresDatabases = [];
+    private KestrelFactory<IdentityAssembly>? _identity;
+    private KestrelFactory<ServerAssembly>? _server;
+    private GrpcChannel? _channel;
+    private HttpClient? _http;
+
+    public TestDatabase Database => database;
+    public bool Available { get; private set; }
+    public Uri IdentityUrl { get; private set; } = null!;
+    public Uri ServerUrl { get; private set; } = null!;
+    public IServiceProvider ServerServices => _server!.Services;
+
+    /// <summary>The Server's effective configuration for its database, for tests that open it directly.</summary>
+    public (string Provider, string ConnectionString) ServerDatabase { get; private set; }
+
+    public async ValueTask InitializeAsync()
+    {
+        if (database == TestDatabase.Postgres && string.IsNullOrEmpty(TestEnvironment.PostgresConnection))
+        {
+            return; // each test then skips (or fails in CI) through RequireAvailable
+        }
+        Directory.CreateDirectory(_folder);
+        var identityDb = DatabaseSettings("identity");
+        _identity = new KestrelFactory<IdentityAssembly>(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = identityDb.Provider,
+            ["ConnectionStrings:Identity"] = identityDb.ConnectionString,
+            ["Identity:KeyDirectory"] = Path.Combine(_folder, "keys"),
+            ["Identity:AllowInsecureHttp"] = "true",
+        }, useConfiguredEndpoints: false);
+        _identity.StartServer();
+        IdentityUrl = _identity.Addresses.First();
+
+        ServerDatabase = DatabaseSettings("gon");
+        _server = new KestrelFactory<ServerAssembly>(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = ServerDatabase.Provider,
+            ["ConnectionStrings:Gon"] = ServerDatabase.ConnectionString,
+            ["Identity:Authority"] = IdentityUrl.ToString().TrimEnd('/'),
+            ["Seed:Demo"] = "true",
+            ["Kestrel:Endpoints:Grpc:Url"] = "http://127.0.0.1:0",
+            ["Kestrel:Endpoints:Http:Url"] = "http://127.0.0.1:0",
+            // Both test endpoints speak h2c so any bound address serves gRPC.
+            ["Kestrel:Endpoints:Http:Protocols"] = "Http2",
+        }, useConfiguredEndpoints: true);
+        _server.StartServer();
+        ServerUrl = _server.Addresses.First();
+        _channel = GrpcChannel.ForAddress(ServerUrl);
+        _http = new HttpClient { BaseAddress = IdentityUrl };
+        Available = true;
+        await Task.CompletedTask;
+    }
+
+    public void RequireAvailable()
+    {
+        if (database == TestDatabase.Postgres)
+        {
+            TestEnvironment.RequirePostgres();
+        }
+        Assert.True(Available, "The test hosts did not start.");
+    }
+
+    /// <summary>A call invoker that sends the caller's access token (none for anonymous).</summary>
+    public async Task<CallInvoker> InvokerFor(string caller, string? purpose = null)
+    {
+        var invoker = _channel!.CreateCallInvoker();
+        if (caller == Callers.Anonymous)
+        {
+            return invoker;
+        }
+        var token = await TokenFor(caller);
+        return invoker.Intercept(metadata =>
+        {
+            metadata.Add("Authorization", $"Bearer {token}");
+            if (purpose is not null)
+            {
+                metadata.Add("gon-purpose", purpose);
+            }
+            return metadata;
+        });
+    }
+
+    public Task<string> TokenFor(string caller) => _tokens.GetOrAdd(caller, RequestClientCredentialsToken);
+
+    private async Task<string> RequestClientCredentialsToken(string caller)
+    {
+        var client = Callers.MachineClient(caller);
+        using var response = await _http!.PostAsync("connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = client.ClientId,
+            ["client_secret"] = client.ClientSecret,
+            ["scope"] = "gon.api",
+        }));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"Token request for {caller} failed: {body}");
+        return JsonDocument.Parse(body).RootElement.GetProperty("access_token").GetString()!;
+    }
+
+    private (string Provider, string ConnectionString) DatabaseSettings(string name)
+    {
+        if (database == TestDatabase.Sqlite)
+        {
+            return ("Sqlite", $"Data Source={Path.Combine(_folder, name + ".db")}");
+        }
+        var dbName = $"gon_test_{name}_{Guid.NewGuid():N}"[..40];
+        _postgresDatabases.Add(dbName);
+        var builder = new NpgsqlConnectionStringBuilder(TestEnvironment.PostgresConnection) { Database = dbName };
+        return ("Postgres", builder.ConnectionString);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _channel?.Dispose();
+        _http?.Dispose();
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+        if (_identity is not null)
+        {
+            await _identity.DisposeAsync();
+        }
+        await DropPostgresDatabases();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // SQLite may still hold a file briefly; the temp folder is cleaned by the OS.
+        }
+        GC.SuppressFinalize(this);
+    }
+
+    private async Task DropPostgresDatabases()
+    {
+        if (_postgresDatabases.Count == 0)
+        {
+            return;
+        }
+        NpgsqlConnection.ClearAllPools();
+        var builder = new NpgsqlConnectionStringBuilder(TestEnvironment.PostgresConnection) { Database = "postgres" };
+        await using var connection = new NpgsqlConnection(builder.ConnectionString);
+        await connection.OpenAsync();
+        foreach (var db in _postgresDatabases)
+        {
+            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{db}\" WITH (FORCE)", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+    }
+
+    /// <summary>A WebApplicationFactory on real Kestrel with configuration overrides.</summary>
+    private sealed class KestrelFactory<T> : WebApplicationFactory<T> where T : class
+    {
+        private readonly IReadOnlyDictionary<string, string?> _settings;
+
+        /// <param name="useConfiguredEndpoints">True: Kestrel binds the endpoints named in configuration; false: one free loopback port.</param>
+        public KestrelFactory(IReadOnlyDictionary<string, string?> settings, bool useConfiguredEndpoints)
+        {
+            _settings = settings;
+            if (useConfiguredEndpoints)
+            {
+                this.UseKestrel();
+            }
+            else
+            {
+                this.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
+            }
+        }
+
+        public IReadOnlyList<Uri> Addresses =>
+            Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Select(a => new Uri(a + "/")).ToList();
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            foreach (var (key, value) in _settings)
+            {
+                builder.UseSetting(key, value);
+            }
+            builder.UseEnvironment("Testing");
+        }
+    }
+}
+
+public sealed class SqliteHosts() : GonHosts(TestDatabase.Sqlite);
+
+public sealed class PostgresHosts() : GonHosts(TestDatabase.Postgres);
+
+[CollectionDefinition(Name)]
+public sealed class SqliteCollection : ICollectionFixture<SqliteHosts>
+{
+    public const string Name = "sqlite";
+}
+
+[CollectionDefinition(Name)]
+public sealed class PostgresCollection : ICollectionFixture<PostgresHosts>
+{
+    public const string Name = "postgres";
+}
