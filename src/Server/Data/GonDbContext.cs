@@ -30,11 +30,7 @@ public abstract class GonDbContext(DbContextOptions options, TenantContext tenan
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.ApplyConfiguration(new Configurations.ProviderConfiguration());
-        modelBuilder.ApplyConfiguration(new Configurations.AreaContractConfiguration());
-        modelBuilder.ApplyConfiguration(new Configurations.SubcontractConfiguration(this));
-        modelBuilder.ApplyConfiguration(new Configurations.AuditEntryConfiguration());
-        modelBuilder.ApplyConfiguration(new Configurations.IdempotencyRecordConfiguration());
+        ApplyConfigurations(modelBuilder);
         ApplyDefaultTenantFilters(modelBuilder);
     }
 
@@ -48,6 +44,28 @@ public abstract class GonDbContext(DbContextOptions options, TenantContext tenan
     {
         EnforceTenantOnWrites();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// Applies every IEntityTypeConfiguration in Data/Configurations; one that needs the context (for a
+    /// custom tenant filter reading <see cref="CurrentTenantId"/>) takes it as its constructor argument.
+    /// </summary>
+    private void ApplyConfigurations(ModelBuilder modelBuilder)
+    {
+        var apply = typeof(ModelBuilder).GetMethods().Single(m => m.Name == nameof(ModelBuilder.ApplyConfiguration)
+            && m.GetParameters()[0].ParameterType.GetGenericTypeDefinition() == typeof(IEntityTypeConfiguration<>));
+        var configurations = typeof(GonDbContext).Assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false } && t.Namespace == typeof(Configurations.ProviderConfiguration).Namespace)
+            .SelectMany(t => t.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEntityTypeConfiguration<>))
+                .Select(i => (Type: t, Entity: i.GetGenericArguments()[0])))
+            .OrderBy(c => c.Type.FullName, StringComparer.Ordinal);
+        foreach (var (type, entity) in configurations)
+        {
+            var instance = type.GetConstructor([typeof(GonDbContext)]) is not null
+                ? Activator.CreateInstance(type, this)
+                : Activator.CreateInstance(type);
+            apply.MakeGenericMethod(entity).Invoke(modelBuilder, [instance]);
+        }
     }
 
     /// <summary>Convention: a tenant-owned entity without an explicit filter gets the plain owner filter, so none is forgotten.</summary>
