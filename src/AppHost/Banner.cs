@@ -1,0 +1,47 @@
+using System.Text;
+using GonPortal.ServiceDefaults;
+
+namespace GonPortal.AppHost;
+
+/// <summary>What a person needs once everything runs: the addresses and the demo logins.</summary>
+internal static class Banner
+{
+    public static string Create(LaunchOptions options)
+    {
+        var rule = new string('=', 78);
+        var text = new StringBuilder()
+            .AppendLine()
+            .AppendLine(rule)
+            .AppendLine(" GonPortal is running.")
+            .AppendLine()
+            .AppendLine($"   Portal    {HostPlan.Local(options.PortalPort)}          <- open this in a browser")
+            .AppendLine($"   Identity  {HostPlan.Local(options.IdentityPort)}          (OpenID Connect provider)")
+            .AppendLine($"   Server    {HostPlan.Local(options.ServerGrpcPort)}          (gRPC, cleartext HTTP/2)")
+            .AppendLine($"             {HostPlan.Local(options.ServerHttpPort)}/health   (HTTP/1.1: health)")
+            .AppendLine()
+            .AppendLine($" Demo users - every one has the password  {DemoData.Password}");
+
+        var emailWidth = DemoData.Users.Max(u => u.Email.Length);
+        var organisationWidth = DemoData.Organisations.Max(o => o.Name.Length);
+        foreach (var user in DemoData.Users)
+        {
+            var organisation = DemoData.Organisation(user.OrganisationId);
+            text.AppendLine($"   {user.Email.PadRight(emailWidth)}  {organisation.Name.PadRight(organisationWidth)}  {organisation.Role}");
+        }
+
+        text.AppendLine()
+            .AppendLine($" Machine clients (client credentials, scope {GonScopes.Api}; token endpoint at Identity)");
+        var clientWidth = DemoData.MachineClients.Max(c => c.ClientId.Length);
+        var secretWidth = DemoData.MachineClients.Max(c => c.ClientSecret.Length);
+        foreach (var client in DemoData.MachineClients)
+        {
+            var organisation = DemoData.Organisation(client.OrganisationId);
+            text.AppendLine($"   {client.ClientId.PadRight(clientWidth)}  secret {client.ClientSecret.PadRight(secretWidth)}  {organisation.Role}");
+        }
+
+        return text.AppendLine()
+            .AppendLine(" Press Ctrl+C to stop all three.")
+            .Append(rule)
+            .ToString();
+    }
+}

@@ -1,0 +1,58 @@
+using System.Globalization;
+using GonPortal.Portal.Components;
+
+namespace GonPortal.Portal.Extensions;
+
+/// <summary>The portal host: services and request pipeline, called from Program.cs.</summary>
+public static class PortalHostingExtensions
+{
+    /// <summary>The portal speaks Dutch and formats dates and numbers the Dutch way.</summary>
+    public const string Culture = "nl-NL";
+
+    public static WebApplicationBuilder AddPortalServices(this WebApplicationBuilder builder)
+    {
+        var culture = CultureInfo.GetCultureInfo(Culture);
+        CultureInfo.DefaultThreadCurrentCulture = culture;
+        CultureInfo.DefaultThreadCurrentUICulture = culture;
+
+        builder.Services.AddRazorComponents()
+            .AddInteractiveServerComponents();
+        builder.Services.AddHealthChecks();
+
+        builder.AddPortalAuthentication();
+        builder.AddGonServerClients();
+        return builder;
+    }
+
+    public static WebApplication UsePortalPipeline(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/fout", createScopeForErrors: true);
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/niet-gevonden", createScopeForStatusCodePages: true);
+        app.UseRequestLocalization(options =>
+        {
+            options.SetDefaultCulture(Culture);
+            options.AddSupportedCultures(Culture);
+            options.AddSupportedUICultures(Culture);
+        });
+
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapPortalEndpoints(this WebApplication app)
+    {
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapAccountEndpoints();
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>()
+            .AddInteractiveServerRenderMode();
+        return app;
+    }
+}
