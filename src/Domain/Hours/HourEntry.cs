@@ -12,7 +12,7 @@ namespace GonPortal.Domain.Hours;
 /// Not <see cref="ITenantOwned"/>: the reporter and the hoofdaanbieder both see it, so the server
 /// scopes reads on <see cref="ReportedByProviderId"/> and <see cref="HoofdaanbiederId"/>.
 /// </summary>
-public sealed class HourEntry
+public sealed class HourEntry : IAddedByParty
 {
     private HourEntry() { }
 
@@ -21,7 +21,10 @@ public sealed class HourEntry
     public Guid ArrangementId { get; private set; }
     public Guid ClientId { get; private set; }
     public int AreaId { get; private set; }
-    public Guid HoofdaanbiederId { get; private set; }
+    /// <summary>The hoofdaanbieder owning the arrangement: owner and reviewer of the entry (the tenant).</summary>
+    public Guid TenantId { get; private set; }
+
+    public Guid HoofdaanbiederId => TenantId;
     public DateOnly ServiceDate { get; private set; }
     public Product Product { get; private set; }
     public Unit Unit { get; private set; }
@@ -47,6 +50,8 @@ public sealed class HourEntry
     /// <summary>The approval note (optional) or the rejection reason.</summary>
     public string? ReviewNote { get; private set; }
 
+    Guid IAddedByParty.AddedByTenantId => ReportedByProviderId;
+
     public bool IsReversal => ReversesEntryId is not null;
 
     /// <summary>Approved entries are locked: never changed, rejected or deleted.</summary>
@@ -66,7 +71,7 @@ public sealed class HourEntry
             ArrangementId = c.ArrangementId,
             ClientId = accepted.ClientId,
             AreaId = accepted.AreaId,
-            HoofdaanbiederId = accepted.HoofdaanbiederId,
+            TenantId = accepted.HoofdaanbiederId,
             ServiceDate = c.ServiceDate,
             Product = c.Product,
             Unit = c.Unit,

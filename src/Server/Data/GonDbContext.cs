@@ -19,6 +19,10 @@ public abstract class GonDbContext(DbContextOptions options, TenantContext tenan
     public DbSet<Provider> Providers => Set<Provider>();
     public DbSet<AreaContract> AreaContracts => Set<AreaContract>();
     public DbSet<Subcontract> Subcontracts => Set<Subcontract>();
+    public DbSet<Domain.Clients.Client> Clients => Set<Domain.Clients.Client>();
+    public DbSet<Domain.Referrals.Referral> Referrals => Set<Domain.Referrals.Referral>();
+    public DbSet<Domain.Arrangements.Arrangement> Arrangements => Set<Domain.Arrangements.Arrangement>();
+    public DbSet<Domain.Arrangements.ArrangementTransition> ArrangementTransitions => Set<Domain.Arrangements.ArrangementTransition>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
@@ -94,7 +98,8 @@ public abstract class GonDbContext(DbContextOptions options, TenantContext tenan
             }
             var owner = entry.Entity.TenantId;
             var original = entry.State == EntityState.Added ? owner : entry.Property(e => e.TenantId).OriginalValue;
-            if (!tenant.IsResolved || owner != original || !MayWrite(owner))
+            var addedByParty = entry.State == EntityState.Added && entry.Entity is IAddedByParty p && p.AddedByTenantId == tenant.TenantId;
+            if (!tenant.IsResolved || owner != original || !(MayWrite(owner) || addedByParty))
             {
                 throw new TenantMismatchException(
                     $"Refused to {entry.State} a {entry.Metadata.ClrType.Name} of another tenant.");

@@ -30,7 +30,7 @@ public static class DataExtensions
                 builder.Services.AddDbContext<GonDbContext, SqlServerGonDb>(o => DatabaseOptions.Use(o, provider, connectionString));
                 break;
         }
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(Clock.ShiftedTimeProvider.From(builder.Configuration));
         builder.Services.AddHostedService<DatabaseInitializer>();
         return builder;
     }

@@ -12,6 +12,7 @@ public static class GrpcExtensions
             o.Interceptors.Add<CallInterceptor>();
             o.EnableDetailedErrors = builder.Environment.IsDevelopment();
         });
+        builder.Services.AddGonClientServices();
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks().AddCheck("self", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
         return builder;
@@ -24,6 +25,8 @@ public static class GrpcExtensions
         app.MapGrpcService<ProviderGrpcService>();
         app.MapGrpcService<SubcontractGrpcService>();
         app.MapGrpcService<AuditGrpcService>();
+        app.MapGrpcService<ClientGrpcService>();
+        app.MapGrpcService<SupportArrangementGrpcService>();
         app.MapGrpcHealthChecksService().AllowAnonymous();
         app.MapGrpcReflectionService().AllowAnonymous();
         app.MapGet("/health", () => Results.Ok("healthy")).AllowAnonymous();

@@ -41,6 +41,6 @@ public sealed class TenantContext
         IsResolved = true;
     }
 
-    /// <summary>Called only by <see cref="CrossTenantAccess"/>, which checks the role and audits.</summary>
+    /// <summary>Called only by <see cref="CrossTenantAccess"/> (gemeente) and <see cref="PartyAccess"/> (WIJ and hoofdaanbieder as a party), which check the role and audit.</summary>
     internal void GrantCrossTenantWrite(Guid ownerTenantId) => _crossTenantWrites.Add(ownerTenantId);
 }

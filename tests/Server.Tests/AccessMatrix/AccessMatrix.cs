@@ -34,6 +34,31 @@ public static class AccessMatrix
         SubcontractService/WithdrawSubcontract           U  PD PD OK NF NF PD PD PD
         SubcontractService/EndSubcontract                U  PD PD OK NF NF PD PD PD
         AuditService/ListAuditEntries                    U  OK PD PD PD PD PD PD PD
+        ClientService/CreateClient                       U  PD OK OK OK OK PD PD PD
+        ClientService/GetClient#stadse-delinde           U  OK OK OK NF NF OK NF NF
+        ClientService/GetClient#stadse-direct           U  OK NF OK NF NF NF NF NF
+        ClientService/ListClients                        U  OK OK OK OK OK OK OK OK
+        ClientService/UpdateClientContactDetails         U  PD OK OK NF NF PD PD PD
+        ClientService/CreateReferral                     U  PD OK PD PD PD PD PD PD
+        ClientService/GetReferral                        U  OK OK OK NF NF PD PD PD
+        ClientService/ListReferrals                      U  OK OK OK OK OK PD PD PD
+        ClientService/AcceptReferral                     U  PD PD OK NF NF PD PD PD
+        ClientService/ReturnReferral                     U  PD PD OK NF NF PD PD PD
+        ClientService/WithdrawReferral                   U  PD OK PD PD PD PD PD PD
+        SupportArrangementService/CreateArrangement      U  PD PD OK NF NF PD PD PD
+        SupportArrangementService/GetArrangement#stadse-delinde U OK OK OK NF NF OK NF NF
+        SupportArrangementService/GetArrangement#direct  U  OK NF OK NF NF NF NF NF
+        SupportArrangementService/ListArrangements       U  OK OK OK OK OK OK OK OK
+        SupportArrangementService/DecideArrangement      U  PD PD OK NF NF PD PD PD
+        SupportArrangementService/ApproveArrangement     U  PD OK PD PD PD PD PD PD
+        SupportArrangementService/RejectArrangement      U  PD OK PD PD PD PD PD PD
+        SupportArrangementService/RecordBeschikking      U  OK PD PD PD PD PD PD PD
+        SupportArrangementService/StartArrangement       U  PD PD OK NF NF PD PD PD
+        SupportArrangementService/ChangeArrangementTerms U  PD PD OK NF NF PD PD PD
+        SupportArrangementService/ChangeArrangementEndDate U PD PD OK NF NF PD PD PD
+        SupportArrangementService/EndArrangement         U  PD PD OK NF NF PD PD PD
+        SupportArrangementService/CancelArrangement      U  OK PD OK NF NF PD PD PD
+        SupportArrangementService/ListArrangementTransitions#stadse-delinde U OK OK OK NF NF OK NF NF
         """;
 
     /// <summary>How to call each row's RPC as a caller; setup runs first, as the data's owner.</summary>
@@ -100,6 +125,157 @@ public static class AccessMatrix
             await new SubcontractService.SubcontractServiceClient(c).EndSubcontractAsync(new() { SubcontractId = sub.Id, EndDate = Date(2027, 12, 31), Reason = "Contract afgelopen" });
         },
         ["AuditService/ListAuditEntries"] = async (_, _, c) => await new AuditService.AuditServiceClient(c).ListAuditEntriesAsync(new()),
+        ["ClientService/CreateClient"] = async (_, caller, c) =>
+        {
+            var areas = caller is Callers.Anonymous or Callers.Wij or Callers.Gemeente || Org(caller).AreaIds.Count == 0 ? [1] : Org(caller).AreaIds;
+            await new ClientService.ClientServiceClient(c).CreateClientAsync(AccessProcessScenario.NewClient(areas[0]));
+        },
+        ["ClientService/GetClient#stadse-delinde"] = async (s, _, c) =>
+        {
+            var arrangement = await s.DecidedForDeLinde();
+            await new ClientService.ClientServiceClient(c).GetClientAsync(new() { ClientId = arrangement.ClientId });
+        },
+        ["ClientService/GetClient#stadse-direct"] = async (s, _, c) =>
+        {
+            var client = await s.Client(Callers.HaStadse, 1);
+            await new ClientService.ClientServiceClient(c).GetClientAsync(new() { ClientId = client.Id });
+        },
+        ["ClientService/ListClients"] = async (_, _, c) => await new ClientService.ClientServiceClient(c).ListClientsAsync(new() { PageSize = 5 }),
+        ["ClientService/UpdateClientContactDetails"] = async (s, _, c) =>
+        {
+            var client = await s.Client(Callers.Wij, 1);
+            await new ClientService.ClientServiceClient(c).UpdateClientContactDetailsAsync(new()
+            {
+                ClientId = client.Id,
+                ContactDetails = new() { PhoneNumber = "06-12345678" },
+            });
+        },
+        ["ClientService/CreateReferral"] = async (s, _, c) =>
+        {
+            var client = await s.Client(Callers.Wij, 1);
+            await new ClientService.ClientServiceClient(c).CreateReferralAsync(AccessProcessScenario.NewReferral(client.Id));
+        },
+        ["ClientService/GetReferral"] = async (s, _, c) =>
+        {
+            var referral = await s.Referred(1);
+            await new ClientService.ClientServiceClient(c).GetReferralAsync(new() { ReferralId = referral.Id });
+        },
+        ["ClientService/ListReferrals"] = async (_, _, c) => await new ClientService.ClientServiceClient(c).ListReferralsAsync(new() { PageSize = 5 }),
+        ["ClientService/AcceptReferral"] = async (s, _, c) =>
+        {
+            var referral = await s.Referred(1);
+            await new ClientService.ClientServiceClient(c).AcceptReferralAsync(new() { ReferralId = referral.Id });
+        },
+        ["ClientService/ReturnReferral"] = async (s, _, c) =>
+        {
+            var referral = await s.Referred(1);
+            await new ClientService.ClientServiceClient(c).ReturnReferralAsync(new() { ReferralId = referral.Id, Reason = "Woont in een ander gebied" });
+        },
+        ["ClientService/WithdrawReferral"] = async (s, _, c) =>
+        {
+            var referral = await s.Referred(1);
+            await new ClientService.ClientServiceClient(c).WithdrawReferralAsync(new() { ReferralId = referral.Id, Reason = "Zelf opgelost" });
+        },
+        ["SupportArrangementService/CreateArrangement"] = async (s, _, c) =>
+        {
+            var referral = await s.Accepted(1);
+            await new SupportArrangementService.SupportArrangementServiceClient(c).CreateArrangementAsync(new()
+            {
+                RequestId = $"test-{Guid.NewGuid():N}",
+                ClientId = referral.ClientId,
+                EntryChannel = EntryChannel.WijReferral,
+                ReferralId = referral.Id,
+            });
+        },
+        ["SupportArrangementService/GetArrangement#stadse-delinde"] = async (s, _, c) =>
+        {
+            var arrangement = await s.DecidedForDeLinde();
+            await new SupportArrangementService.SupportArrangementServiceClient(c).GetArrangementAsync(new() { ArrangementId = arrangement.Id });
+        },
+        ["SupportArrangementService/GetArrangement#direct"] = async (s, _, c) =>
+        {
+            var arrangement = await s.DirectRequested();
+            await new SupportArrangementService.SupportArrangementServiceClient(c).GetArrangementAsync(new() { ArrangementId = arrangement.Id });
+        },
+        ["SupportArrangementService/ListArrangements"] = async (_, _, c) =>
+            await new SupportArrangementService.SupportArrangementServiceClient(c).ListArrangementsAsync(new() { PageSize = 5 }),
+        ["SupportArrangementService/DecideArrangement"] = async (s, _, c) =>
+        {
+            var arrangement = await s.Requested();
+            await new SupportArrangementService.SupportArrangementServiceClient(c).DecideArrangementAsync(new()
+            {
+                ArrangementId = arrangement.Id,
+                Decision = AccessProcessScenario.Decision(SupportType.Basis),
+            });
+        },
+        ["SupportArrangementService/ApproveArrangement"] = async (s, _, c) =>
+        {
+            var arrangement = await s.Decided(SupportType.Aanvullend);
+            await new SupportArrangementService.SupportArrangementServiceClient(c).ApproveArrangementAsync(new() { ArrangementId = arrangement.Id });
+        },
+        ["SupportArrangementService/RejectArrangement"] = async (s, _, c) =>
+        {
+            var arrangement = await s.Decided(SupportType.Aanvullend);
+            await new SupportArrangementService.SupportArrangementServiceClient(c).RejectArrangementAsync(new() { ArrangementId = arrangement.Id, Reason = "Past niet" });
+        },
+        ["SupportArrangementService/RecordBeschikking"] = async (s, _, c) =>
+        {
+            var arrangement = await s.Advised();
+            await new SupportArrangementService.SupportArrangementServiceClient(c).RecordBeschikkingAsync(new()
+            {
+                ArrangementId = arrangement.Id,
+                BeschikkingNumber = $"WMO-{Next()}",
+                DecisionDate = Date(2026, 10, 1),
+            });
+        },
+        ["SupportArrangementService/StartArrangement"] = async (s, _, c) =>
+        {
+            var arrangement = await s.Decided(SupportType.Basis);
+            await new SupportArrangementService.SupportArrangementServiceClient(c).StartArrangementAsync(new() { ArrangementId = arrangement.Id });
+        },
+        ["SupportArrangementService/ChangeArrangementTerms"] = async (s, _, c) =>
+        {
+            var arrangement = await s.Active();
+            var terms = AccessProcessScenario.Decision(SupportType.Basis).Terms;
+            terms.Volume = 240;
+            await new SupportArrangementService.SupportArrangementServiceClient(c).ChangeArrangementTermsAsync(new()
+            {
+                ArrangementId = arrangement.Id,
+                EffectiveFrom = Date(2027, 6, 1),
+                Terms = terms,
+                Note = "Meer uren nodig",
+            });
+        },
+        ["SupportArrangementService/ChangeArrangementEndDate"] = async (s, _, c) =>
+        {
+            var arrangement = await s.Active();
+            await new SupportArrangementService.SupportArrangementServiceClient(c).ChangeArrangementEndDateAsync(new()
+            {
+                ArrangementId = arrangement.Id,
+                EndDate = Date(2028, 6, 30),
+                Note = "Verlenging",
+            });
+        },
+        ["SupportArrangementService/EndArrangement"] = async (s, _, c) =>
+        {
+            var arrangement = await s.Active();
+            await new SupportArrangementService.SupportArrangementServiceClient(c).EndArrangementAsync(new()
+            {
+                ArrangementId = arrangement.Id,
+                EndDate = Date(2027, 9, 30),
+                Reason = ArrangementEndReason.GoalsReached,
+            });
+        },
+        ["SupportArrangementService/CancelArrangement"] = async (s, _, c) =>
+        {
+            var arrangement = await s.Advised();
+            await new SupportArrangementService.SupportArrangementServiceClient(c).CancelArrangementAsync(new() { ArrangementId = arrangement.Id, Reason = "Geen beschikking" });
+        },
+        ["SupportArrangementService/ListArrangementTransitions#stadse-delinde"] = async (s, _, c) =>
+        {
+            var arrangement = await s.DecidedForDeLinde();
+            await new SupportArrangementService.SupportArrangementServiceClient(c).ListArrangementTransitionsAsync(new() { ArrangementId = arrangement.Id });
+        },
     };
 
     public sealed record Cell(string Rpc, string Caller, string Expected);

@@ -25,6 +25,8 @@ public static class DemoSeeder
             var db = scope.ServiceProvider.GetRequiredService<GonDbContext>();
             if (await db.Providers.AnyAsync(p => p.Id == DemoData.StadseZorg.Id, ct))
             {
+                // The register exists; clients and arrangements came later, so a database seeded before them gets them now.
+                await DemoAccessProcessSeeder.SeedAsync(services, ct);
                 return;
             }
             foreach (var org in DemoData.Organisations.Where(o => o.Kind is OrganisationKind.Hoofdaanbieder or OrganisationKind.Onderaannemer))
@@ -54,6 +56,7 @@ public static class DemoSeeder
         await ProposeAsync(services, DemoData.OostZorg, DemoData.DeLinde, [3], [(Product.Begeleiding, Unit.Hour, 6_390L)], consent: true, ct);
         await ProposeAsync(services, DemoData.StadseZorg, DemoData.Atelier, [2], [dagbestedingDagdeel], consent: false, ct);
         await ProposeAsync(services, DemoData.ZuidZorg, DemoData.Noorderlicht, [4], [begeleidingUur, (Product.KortdurendVerblijf, Unit.Etmaal, 18_900L)], consent: true, ct);
+        await DemoAccessProcessSeeder.SeedAsync(services, ct);
     }
 
     private static async Task ProposeAsync(IServiceProvider services, DemoOrganisation hoofdaanbieder, DemoOrganisation onderaannemer,
@@ -78,6 +81,6 @@ public static class DemoSeeder
     }
 
     /// <summary>Stable ids so the demo looks the same on every machine (name-based, like a UUID v3).</summary>
-    private static Guid DeterministicId(string name) =>
+    internal static Guid DeterministicId(string name) =>
         new(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes(name)));
 }
