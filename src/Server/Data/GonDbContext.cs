@@ -23,6 +23,7 @@ public abstract class GonDbContext(DbContextOptions options, TenantContext tenan
     public DbSet<Domain.Referrals.Referral> Referrals => Set<Domain.Referrals.Referral>();
     public DbSet<Domain.Arrangements.Arrangement> Arrangements => Set<Domain.Arrangements.Arrangement>();
     public DbSet<Domain.Arrangements.ArrangementTransition> ArrangementTransitions => Set<Domain.Arrangements.ArrangementTransition>();
+    public DbSet<Domain.Hours.HourEntry> HourEntries => Set<Domain.Hours.HourEntry>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 

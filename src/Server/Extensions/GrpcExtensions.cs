@@ -13,6 +13,7 @@ public static class GrpcExtensions
             o.EnableDetailedErrors = builder.Environment.IsDevelopment();
         });
         builder.Services.AddGonClientServices();
+        builder.Services.AddGonHourServices();
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks().AddCheck("self", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
         return builder;
@@ -27,6 +28,7 @@ public static class GrpcExtensions
         app.MapGrpcService<AuditGrpcService>();
         app.MapGrpcService<ClientGrpcService>();
         app.MapGrpcService<SupportArrangementGrpcService>();
+        app.MapGrpcService<HourGrpcService>();
         app.MapGrpcHealthChecksService().AllowAnonymous();
         app.MapGrpcReflectionService().AllowAnonymous();
         app.MapGet("/health", () => Results.Ok("healthy")).AllowAnonymous();

@@ -1,4 +1,5 @@
 using GonPortal.Contracts.V1;
+using GonPortal.Server.Tests.Hours;
 using GonPortal.Server.Tests.Infrastructure;
 using Grpc.Core;
 using static GonPortal.Server.Tests.AccessMatrix.Scenario;
@@ -8,7 +9,8 @@ namespace GonPortal.Server.Tests.AccessMatrix;
 /// <summary>
 /// Every RPC × every caller, with the outcome we expect. The table is data: a new RPC adds a
 /// row here and a case below, and <see cref="AccessMatrixTests.Every_mapped_rpc_has_a_row"/>
-/// fails until it does. Codes: OK, U = UNAUTHENTICATED, PD = PERMISSION_DENIED, NF = NOT_FOUND.
+/// fails until it does. Codes: OK, U = UNAUTHENTICATED, PD = PERMISSION_DENIED, NF = NOT_FOUND, IA = INVALID_ARGUMENT (for hour entries: the entry
+/// is refused as UNKNOWN_ARRANGEMENT, the answer a foreign arrangement gets).
 /// A "#suffix" distinguishes two rows for one RPC acting on different data.
 /// </summary>
 public static class AccessMatrix
@@ -59,6 +61,12 @@ public static class AccessMatrix
         SupportArrangementService/EndArrangement         U  PD PD OK NF NF PD PD PD
         SupportArrangementService/CancelArrangement      U  OK PD OK NF NF PD PD PD
         SupportArrangementService/ListArrangementTransitions#stadse-delinde U OK OK OK NF NF OK NF NF
+        HourService/BatchCreateHourEntries               U  PD PD IA IA IA OK IA IA
+        HourService/ImportHourEntries                    U  PD PD IA IA IA OK IA IA
+        HourService/GetHourEntry                         U  OK PD OK NF NF OK NF NF
+        HourService/ListHourEntries                      U  OK PD OK OK OK OK OK OK
+        HourService/ApproveHourEntries                   U  PD PD OK NF NF PD PD PD
+        HourService/RejectHourEntries                    U  PD PD OK NF NF PD PD PD
         """;
 
     /// <summary>How to call each row's RPC as a caller; setup runs first, as the data's owner.</summary>
@@ -123,6 +131,41 @@ public static class AccessMatrix
         {
             var sub = await s.Consented(Callers.HaStadse);
             await new SubcontractService.SubcontractServiceClient(c).EndSubcontractAsync(new() { SubcontractId = sub.Id, EndDate = Date(2027, 12, 31), Reason = "Contract afgelopen" });
+        },
+        // Hours: the arrangement is Stadse's, executed by De Linde; only De Linde may report on it.
+        ["HourService/BatchCreateHourEntries"] = async (s, _, c) =>
+        {
+            var (arrangement, _) = await s.ActiveExecutedBy(1);
+            await new HourService.HourServiceClient(c).BatchCreateHourEntriesAsync(new() { Entries = { HourScenario.Entry(arrangement) } });
+        },
+        ["HourService/ImportHourEntries"] = async (s, _, c) =>
+        {
+            var (arrangement, _) = await s.ActiveExecutedBy(1);
+            using var call = new HourService.HourServiceClient(c).ImportHourEntries();
+            await call.RequestStream.WriteAsync(new ImportHourEntriesRequest { Entry = HourScenario.Entry(arrangement) });
+            await call.RequestStream.CompleteAsync();
+            var response = await call.ResponseAsync;
+            if (response.RejectedCount > 0)
+            {
+                // A stream answers OK with per-entry rejections; the matrix records a refused entry as IA.
+                throw new RpcException(new Status(StatusCode.InvalidArgument, response.Rejections[0].Reason.ToString()));
+            }
+        },
+        ["HourService/GetHourEntry"] = async (s, _, c) =>
+        {
+            var entry = await s.ReportedByDeLinde();
+            await new HourService.HourServiceClient(c).GetHourEntryAsync(new() { HourEntryId = entry.Id });
+        },
+        ["HourService/ListHourEntries"] = async (_, _, c) => await new HourService.HourServiceClient(c).ListHourEntriesAsync(new()),
+        ["HourService/ApproveHourEntries"] = async (s, _, c) =>
+        {
+            var entry = await s.ReportedByDeLinde();
+            await new HourService.HourServiceClient(c).ApproveHourEntriesAsync(new() { HourEntryIds = { entry.Id } });
+        },
+        ["HourService/RejectHourEntries"] = async (s, _, c) =>
+        {
+            var entry = await s.ReportedByDeLinde();
+            await new HourService.HourServiceClient(c).RejectHourEntriesAsync(new() { HourEntryIds = { entry.Id }, Reason = "Niet geleverd" });
         },
         ["AuditService/ListAuditEntries"] = async (_, _, c) => await new AuditService.AuditServiceClient(c).ListAuditEntriesAsync(new()),
         ["ClientService/CreateClient"] = async (_, caller, c) =>
@@ -303,6 +346,7 @@ public static class AccessMatrix
         "U" => StatusCode.Unauthenticated,
         "PD" => StatusCode.PermissionDenied,
         "NF" => StatusCode.NotFound,
+        "IA" => StatusCode.InvalidArgument,
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, "unknown outcome code"),
     };
 }

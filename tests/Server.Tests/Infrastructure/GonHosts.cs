@@ -69,6 +69,8 @@ public abstract class GonHosts(TestDatabase database) : IAsyncLifetime
             ["ConnectionStrings:Gon"] = ServerDatabase.ConnectionString,
             ["Identity:Authority"] = IdentityUrl.ToString().TrimEnd('/'),
             ["Seed:Demo"] = "true",
+            // Tests live in early 2028 so that hours in 2027, the first contract year, lie in the past.
+            ["Clock:Today"] = "2028-01-15",
             ["Kestrel:Endpoints:Grpc:Url"] = "http://127.0.0.1:0",
             ["Kestrel:Endpoints:Http:Url"] = "http://127.0.0.1:0",
             // Both test endpoints speak h2c so any bound address serves gRPC.
