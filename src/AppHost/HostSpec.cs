@@ -39,6 +39,9 @@ internal static class HostPlan
                 ["Identity__Authority"] = identityUrl,
                 ["ConnectionStrings__Gon"] = $"Data Source={Path.Combine(data, "gon.db")}",
                 ["Seed__Demo"] = "true",
+                ["Seed__DemoHours"] = "true",
+                // The demo lives on 15 January 2028, after the first contract year, so 2027 has a year of hours.
+                ["Clock__Today"] = "2028-01-15",
             }),
             Host(layout, "portal", "Portal", new Uri($"{portalUrl}/health"), [options.PortalPort], new()
             {

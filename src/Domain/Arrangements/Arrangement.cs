@@ -322,7 +322,13 @@ public sealed class Arrangement : ITenantOwned
     }
 
     /// <summary>Appends a version with new terms from <paramref name="effectiveFrom"/> (DECISION_ISSUED or ACTIVE).</summary>
-    public ArrangementTransition ChangeTerms(DateOnly? effectiveFrom, TermsInput input, string? note, Actor actor, DateTimeOffset now)
+    /// <remarks>
+    /// An executor change may not take effect on or before a day on which the previous executor has
+    /// hour entries that are not rejected (<paramref name="hours"/>): those would fall under a version
+    /// the reporter does not execute. That is a state of the arrangement (FAILED_PRECONDITION), checked
+    /// after the fields; reject or reverse the entries first, or choose a later effective_from.
+    /// </remarks>
+    public ArrangementTransition ChangeTerms(DateOnly? effectiveFrom, TermsInput input, string? note, Actor actor, DateTimeOffset now, ReportedHours? hours = null)
     {
         RequireState("ChangeArrangementTerms", ArrangementState.DecisionIssued, ArrangementState.Active);
         var latest = OrderedVersions[^1];
@@ -347,6 +353,13 @@ public sealed class Arrangement : ITenantOwned
         var terms = CheckTerms(v, "terms", input, SupportType, Product, Unit, effectiveFrom, allowTotal: true);
         Text.Required(v, "note", note, 3, 1000);
         v.ThrowIfAny();
+        if (terms!.ExecutorProviderId != latest.ExecutorProviderId
+            && (hours ?? ReportedHours.None).LastDayOf(latest.ExecutorProviderId) is { } lastDay && lastDay >= effectiveFrom)
+        {
+            throw new InvalidStateException(
+                $"The current executor has hour entries that are not rejected up to {lastDay:yyyy-MM-dd}; " +
+                $"a change of executor must take effect after that day (effective_from {effectiveFrom:yyyy-MM-dd}).");
+        }
         var version = ArrangementVersion.Create(latest.Number + 1, effectiveFrom!.Value, Unit!.Value, terms!, note!.Trim(), actor.Subject, now);
         Versions = [.. Versions, version];
         RefreshExecutors();
@@ -354,7 +367,8 @@ public sealed class Arrangement : ITenantOwned
     }
 
     /// <summary>Moves the planned end date or makes the arrangement open-ended (DECISION_ISSUED or ACTIVE).</summary>
-    public ArrangementTransition ChangeEndDate(DateOnly? endDate, string? note, Actor actor, DateTimeOffset now)
+    /// <remarks>The end may not move before the last day with a non-rejected hour entry (<paramref name="hours"/>): a field violation on end_date.</remarks>
+    public ArrangementTransition ChangeEndDate(DateOnly? endDate, string? note, Actor actor, DateTimeOffset now, ReportedHours? hours = null)
     {
         RequireState("ChangeArrangementEndDate", ArrangementState.DecisionIssued, ArrangementState.Active);
         var latest = OrderedVersions[^1];
@@ -379,6 +393,10 @@ public sealed class Arrangement : ITenantOwned
         {
             v.Add("end_date", $"must not be after the valid_to of the beschikking in force ({to:yyyy-MM-dd})");
         }
+        else
+        {
+            CheckNotBeforeLastHours(v, endDate, hours);
+        }
         Text.Required(v, "note", note, 3, 1000);
         v.ThrowIfAny();
         EndDate = endDate;
@@ -386,7 +404,8 @@ public sealed class Arrangement : ITenantOwned
     }
 
     /// <summary>Ends an active arrangement on its actual last day with a reason (→ ENDED, final).</summary>
-    public ArrangementTransition End(DateOnly? endDate, ArrangementEndReason? reason, string? note, Actor actor, DateTimeOffset now)
+    /// <remarks>The actual end may not lie before the last day with a non-rejected hour entry (<paramref name="hours"/>): a field violation on end_date.</remarks>
+    public ArrangementTransition End(DateOnly? endDate, ArrangementEndReason? reason, string? note, Actor actor, DateTimeOffset now, ReportedHours? hours = null)
     {
         RequireState("EndArrangement", ArrangementState.Active);
         var latest = OrderedVersions[^1];
@@ -402,6 +421,10 @@ public sealed class Arrangement : ITenantOwned
         else if (EndDate is not null && endDate > EndDate)
         {
             v.Add("end_date", $"must not be after the planned end date ({EndDate:yyyy-MM-dd})");
+        }
+        else
+        {
+            CheckNotBeforeLastHours(v, endDate, hours);
         }
         v.Check(reason is null, "reason", "is required: an ARRANGEMENT_END_REASON");
         if (reason == ArrangementEndReason.Other)
@@ -459,6 +482,14 @@ public sealed class Arrangement : ITenantOwned
             sb.Append(char.ToUpperInvariant(name[i]));
         }
         return sb.ToString();
+    }
+
+    private static void CheckNotBeforeLastHours(Violations v, DateOnly? endDate, ReportedHours? hours)
+    {
+        if (endDate is { } end && (hours ?? ReportedHours.None).LastDay is { } last && end < last)
+        {
+            v.Add("end_date", $"must not be before the last day with an hour entry that is not rejected ({last:yyyy-MM-dd})");
+        }
     }
 
     private ValidTerms? CheckTerms(Violations v, string prefix, TermsInput t, SupportType? type, Product? product, Unit? unit, DateOnly? from, bool allowTotal)

@@ -1,4 +1,5 @@
 using GonPortal.Server.Grpc;
+using GonPortal.Server.Reporting;
 using GonPortal.Server.Services;
 
 namespace GonPortal.Server.Extensions;
@@ -14,6 +15,7 @@ public static class GrpcExtensions
         });
         builder.Services.AddGonClientServices();
         builder.Services.AddGonHourServices();
+        builder.Services.AddScoped<ReportingQuery>();
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks().AddCheck("self", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
         return builder;
@@ -29,6 +31,7 @@ public static class GrpcExtensions
         app.MapGrpcService<ClientGrpcService>();
         app.MapGrpcService<SupportArrangementGrpcService>();
         app.MapGrpcService<HourGrpcService>();
+        app.MapGrpcService<ReportingGrpcService>();
         app.MapGrpcHealthChecksService().AllowAnonymous();
         app.MapGrpcReflectionService().AllowAnonymous();
         app.MapGet("/health", () => Results.Ok("healthy")).AllowAnonymous();

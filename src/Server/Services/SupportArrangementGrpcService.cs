@@ -207,7 +207,7 @@ public sealed class SupportArrangementGrpcService(GonDbContext db, TenantContext
         var from = ProtoConvert.ToDate(v, "effective_from", request.EffectiveFrom);
         var terms = await ParseTerms(v, "terms", request.Terms, ct);
         v.ThrowIfAny();
-        var transition = arrangement.ChangeTerms(from, terms, request.Note, Actor, AccessProcessSupport.Now(clock));
+        var transition = arrangement.ChangeTerms(from, terms, request.Note, Actor, AccessProcessSupport.Now(clock), await ReportedHoursAsync(arrangement.Id, ct));
         return new ChangeArrangementTermsResponse { Arrangement = await Save(arrangement, transition, ct) };
     }
 
@@ -219,7 +219,7 @@ public sealed class SupportArrangementGrpcService(GonDbContext db, TenantContext
         var v = new Violations();
         var end = ProtoConvert.ToDate(v, "end_date", request.EndDate);
         v.ThrowIfAny();
-        var transition = arrangement.ChangeEndDate(end, request.Note, Actor, AccessProcessSupport.Now(clock));
+        var transition = arrangement.ChangeEndDate(end, request.Note, Actor, AccessProcessSupport.Now(clock), await ReportedHoursAsync(arrangement.Id, ct));
         return new ChangeArrangementEndDateResponse { Arrangement = await Save(arrangement, transition, ct) };
     }
 
@@ -231,7 +231,8 @@ public sealed class SupportArrangementGrpcService(GonDbContext db, TenantContext
         var v = new Violations();
         var end = ProtoConvert.ToDate(v, "end_date", request.EndDate);
         v.ThrowIfAny();
-        var transition = arrangement.End(end, AccessProcessSupport.ToDomain<DomainEndReason>(request.Reason), request.Note, Actor, AccessProcessSupport.Now(clock));
+        var transition = arrangement.End(end, AccessProcessSupport.ToDomain<DomainEndReason>(request.Reason), request.Note, Actor, AccessProcessSupport.Now(clock),
+            await ReportedHoursAsync(arrangement.Id, ct));
         return new EndArrangementResponse { Arrangement = await Save(arrangement, transition, ct) };
     }
 
@@ -278,6 +279,20 @@ public sealed class SupportArrangementGrpcService(GonDbContext db, TenantContext
     {
         var id = AccessProcessSupport.RequireId("arrangement_id", rawId);
         return await db.Arrangements.SingleOrDefaultAsync(a => a.Id == id && a.TenantId == tenant.TenantId, ct) ?? throw new NotFoundException("Arrangement");
+    }
+
+    /// <summary>
+    /// The hour facts of the arrangement's checks: per reporter, the last service date of its entries
+    /// that are not rejected, as one grouped query (the owner sees every entry on its arrangement).
+    /// </summary>
+    private async Task<ReportedHours> ReportedHoursAsync(Guid arrangementId, CancellationToken ct)
+    {
+        var rows = await db.HourEntries.AsNoTracking()
+            .Where(e => e.ArrangementId == arrangementId && e.Status != Domain.Hours.HourEntryStatus.Rejected)
+            .GroupBy(e => e.ReportedByProviderId)
+            .Select(g => new { Reporter = g.Key, LastDay = g.Max(e => e.ServiceDate) })
+            .ToListAsync(ct);
+        return new ReportedHours(rows.ToDictionary(r => r.Reporter, r => r.LastDay));
     }
 
     /// <summary>An arrangement serving a referral of the calling WIJ organisation (tracked).</summary>

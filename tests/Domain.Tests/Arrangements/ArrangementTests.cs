@@ -80,6 +80,47 @@ public class ArrangementTests
 
     private static string StateError(Action act) => Assert.Throws<InvalidStateException>(act).Message;
 
+    // --- hour-dependent checks (facts passed in) ------------------------------------------------
+
+    private static ReportedHours Hours(params (Guid Reporter, DateOnly LastDay)[] rows) =>
+        new(rows.ToDictionary(r => r.Reporter, r => r.LastDay));
+
+    [Fact]
+    public void An_executor_change_may_not_cover_a_day_with_entries_of_the_previous_executor()
+    {
+        var s = Consented();
+        var a = ActiveBasis();
+        var hours = Hours((Ha, new DateOnly(2027, 5, 10)));
+        // Own staff reported up to 10 May: a change to the onderaannemer from 10 May (or earlier) is refused.
+        Assert.Contains("2027-05-10", StateError(() => a.ChangeTerms(new DateOnly(2027, 5, 10), By(s), "Overdracht", HaActor, Now, hours)));
+        Assert.Single(a.Versions);
+        // From 11 May it is allowed; the new executor's own entries never block.
+        a.ChangeTerms(new DateOnly(2027, 5, 11), By(s), "Overdracht", HaActor, Now, hours);
+        Assert.Equal(2, a.Versions.Count);
+    }
+
+    [Fact]
+    public void A_change_of_terms_without_a_change_of_executor_ignores_entries()
+    {
+        var a = ActiveBasis();
+        a.ChangeTerms(new DateOnly(2027, 5, 1), Own(240), "Meer uren", HaActor, Now, Hours((Ha, new DateOnly(2027, 6, 30))));
+        Assert.Equal(240, a.OrderedVersions[^1].Volume);
+    }
+
+    [Fact]
+    public void The_end_may_not_move_before_the_last_day_with_entries()
+    {
+        var other = Guid.NewGuid();
+        var hours = Hours((Ha, new DateOnly(2027, 6, 1)), (other, new DateOnly(2027, 7, 15)));
+        var a = ActiveBasis();
+        Assert.Equal(["end_date"], FieldsOf(() => a.ChangeEndDate(new DateOnly(2027, 7, 14), "Eerder klaar", HaActor, Now, hours)));
+        Assert.Equal(["end_date"], FieldsOf(() => a.End(new DateOnly(2027, 7, 14), ArrangementEndReason.GoalsReached, null, HaActor, Now, hours)));
+        a.ChangeEndDate(new DateOnly(2027, 7, 15), "Eerder klaar", HaActor, Now, hours);
+        a.End(new DateOnly(2027, 7, 15), ArrangementEndReason.GoalsReached, null, HaActor, Now, hours);
+        Assert.Equal(ArrangementState.Ended, a.State);
+        Assert.Null(ReportedHours.None.LastDay);
+    }
+
     // --- create -----------------------------------------------------------------------------
 
     [Fact]

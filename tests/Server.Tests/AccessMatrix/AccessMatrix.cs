@@ -67,6 +67,10 @@ public static class AccessMatrix
         HourService/ListHourEntries                      U  OK PD OK OK OK OK OK OK
         HourService/ApproveHourEntries                   U  PD PD OK NF NF PD PD PD
         HourService/RejectHourEntries                    U  PD PD OK NF NF PD PD PD
+        ReportingService/ListArrangementVolumes          U  OK PD OK PD PD OK OK OK
+        ReportingService/ListProviderVolumes             U  OK PD OK PD PD OK OK OK
+        ReportingService/ListProductVolumes              U  OK PD OK PD PD PD PD PD
+        ReportingService/GetAreaShares                   U  OK PD OK PD PD PD PD PD
         """;
 
     /// <summary>How to call each row's RPC as a caller; setup runs first, as the data's owner.</summary>
@@ -167,6 +171,16 @@ public static class AccessMatrix
             var entry = await s.ReportedByDeLinde();
             await new HourService.HourServiceClient(c).RejectHourEntriesAsync(new() { HourEntryIds = { entry.Id }, Reason = "Niet geleverd" });
         },
+        // Reporting on area 1 (Stadse) in March 2027: other hoofdaanbieders get PERMISSION_DENIED for an
+        // area they do not hold; onderaannemers get only their own rows, or PERMISSION_DENIED for area aggregates.
+        ["ReportingService/ListArrangementVolumes"] = async (_, _, c) =>
+            await new ReportingService.ReportingServiceClient(c).ListArrangementVolumesAsync(new() { AreaId = 1, Year = 2027, Month = 3, PageSize = 5 }),
+        ["ReportingService/ListProviderVolumes"] = async (_, _, c) =>
+            await new ReportingService.ReportingServiceClient(c).ListProviderVolumesAsync(new() { AreaId = 1, Year = 2027, Month = 3 }),
+        ["ReportingService/ListProductVolumes"] = async (_, _, c) =>
+            await new ReportingService.ReportingServiceClient(c).ListProductVolumesAsync(new() { AreaId = 1, Year = 2027, Month = 3 }),
+        ["ReportingService/GetAreaShares"] = async (_, _, c) =>
+            await new ReportingService.ReportingServiceClient(c).GetAreaSharesAsync(new() { AreaId = 1, Date = Date(2027, 6, 15) }),
         ["AuditService/ListAuditEntries"] = async (_, _, c) => await new AuditService.AuditServiceClient(c).ListAuditEntriesAsync(new()),
         ["ClientService/CreateClient"] = async (_, caller, c) =>
         {

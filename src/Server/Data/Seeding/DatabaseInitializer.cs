@@ -5,7 +5,7 @@ namespace GonPortal.Server.Data.Seeding;
 
 /// <summary>
 /// Applies migrations at start-up (EF serialises concurrent migrators of several instances with
-/// a database lock) and, when "Seed:Demo" is true, adds the demo register once.
+/// a database lock) and, when "Seed:Demo" is true, adds the demo data once ("Seed:DemoHours" adds a year of hours).
 /// </summary>
 public sealed class DatabaseInitializer(IServiceProvider services, IConfiguration configuration, ILogger<DatabaseInitializer> logger) : IHostedService
 {
@@ -19,6 +19,10 @@ public sealed class DatabaseInitializer(IServiceProvider services, IConfiguratio
         if (configuration.GetValue("Seed:Demo", false))
         {
             await DemoSeeder.SeedAsync(services, cancellationToken);
+            if (configuration.GetValue("Seed:DemoHours", false))
+            {
+                await DemoHourSeeder.SeedAsync(services, cancellationToken);
+            }
             logger.LogInformation("Demo data present");
         }
     }

@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using System.Reflection;
+
+namespace GonPortal.ImportBench;
+
+/// <summary>Identity and Server as real child processes, so the server's memory is its own.</summary>
+internal sealed class Hosts : IAsyncDisposable
+{
+    private readonly List<Process> _processes = [];
+
+    public Process Server { get; private set; } = null!;
+
+    public static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "GonPortal.sln")))
+        {
+            dir = dir.Parent;
+        }
+        return dir?.FullName ?? throw new InvalidOperationException("run from inside the repository");
+    }
+
+    private static string Configuration() =>
+        typeof(Hosts).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "BuildConfiguration").Value!;
+
+    public async Task StartAsync(string dataDir, string dbProvider, string serverConnection, int basePort)
+    {
+        var root = RepoRoot();
+        var identityUrl = $"http://127.0.0.1:{basePort}";
+        Start(root, "Identity", "GonPortal.Identity.dll", new()
+        {
+            ["ASPNETCORE_URLS"] = identityUrl,
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["ConnectionStrings__Identity"] = $"Data Source={Path.Combine(dataDir, "identity.db")}",
+            ["Identity__KeyDirectory"] = Path.Combine(dataDir, "keys"),
+            ["Logging__LogLevel__Default"] = "Warning",
+        });
+        Server = Start(root, "Server", "GonPortal.Server.dll", new()
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["PersonalData__Key"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+            ["Kestrel__Endpoints__Grpc__Url"] = $"http://127.0.0.1:{basePort + 1}",
+            ["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{basePort + 2}",
+            ["Database__Provider"] = dbProvider,
+            ["ConnectionStrings__Gon"] = serverConnection,
+            ["Identity__Authority"] = identityUrl,
+            ["Seed__Demo"] = "true",
+            ["Clock__Today"] = "2028-01-15",
+            ["Logging__LogLevel__Default"] = "Warning",
+        });
+        using var http = new HttpClient();
+        await WaitHealthy(http, $"{identityUrl}/health");
+        await WaitHealthy(http, $"http://127.0.0.1:{basePort + 2}/health");
+    }
+
+    private Process Start(string root, string project, string dll, Dictionary<string, string> env)
+    {
+        var path = Path.Combine(root, "src", project, "bin", Configuration(), "net10.0", dll);
+        var start = new ProcessStartInfo("dotnet", [path]) { WorkingDirectory = Path.Combine(root, "src", project), RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (k, v) in env)
+        {
+            start.Environment[k] = v;
+        }
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, e) => { if (e.Data is { Length: > 0 } line && line.Contains("fail", StringComparison.OrdinalIgnoreCase)) Console.Error.WriteLine($"[{project}] {line}"); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 } line) Console.Error.WriteLine($"[{project}] {line}"); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        _processes.Add(process);
+        return process;
+    }
+
+    private static async Task WaitHealthy(HttpClient http, string url)
+    {
+        for (var i = 0; i < 600; i++)
+        {
+            try
+            {
+                if ((await http.GetAsync(url)).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"{url} did not become healthy");
+    }
+
+    /// <summary>Peak resident memory of a process so far (VmHWM), in MiB.</summary>
+    public static double PeakMiB(Process p) => ReadStatus(p, "VmHWM:");
+
+    public static double CurrentMiB(Process p) => ReadStatus(p, "VmRSS:");
+
+    private static double ReadStatus(Process p, string field)
+    {
+        var line = File.ReadLines($"/proc/{p.Id}/status").First(l => l.StartsWith(field, StringComparison.Ordinal));
+        return long.Parse(line[field.Length..].Trim().Split(' ')[0]) / 1024.0;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var p in _processes)
+        {
+            if (!p.HasExited)
+            {
+                p.Kill(entireProcessTree: true);
+                await p.WaitForExitAsync();
+            }
+        }
+    }
+}
