@@ -20,13 +20,19 @@ public static class ProtoConvert
         {
             return null;
         }
-        if (date.Year is < 1 or > 9999 || date.Month is < 1 or > 12 || date.Day < 1 || date.Day > DateTime.DaysInMonth(date.Year, date.Month))
+        var result = TryToDate(date);
+        if (result is null)
         {
             v.Add(field, "is not a valid calendar date");
-            return null;
         }
-        return new DateOnly(date.Year, date.Month, date.Day);
+        return result;
     }
+
+    /// <summary>The date, or null when unset or impossible; for callers that report the problem themselves.</summary>
+    public static DateOnly? TryToDate(Google.Type.Date? date) =>
+        date is { Year: >= 1 and <= 9999, Month: >= 1 and <= 12 } d && d.Day >= 1 && d.Day <= DateTime.DaysInMonth(d.Year, d.Month)
+            ? new DateOnly(d.Year, d.Month, d.Day)
+            : null;
 
     /// <summary>An id field: null when empty or not a UUID (with a violation when <paramref name="required"/>).</summary>
     public static Guid? ToId(Violations v, string field, string? value, bool required = true)

@@ -9,8 +9,7 @@ internal static class HourMapping
     public static HourEntryInput ToDomain(V1.HourEntryInput e) => new(
         e.EntryKey,
         e.ArrangementId,
-        e.ServiceDate is { } d && d.Year is >= 1 and <= 9999 && d.Month is >= 1 and <= 12 && d.Day >= 1 && d.Day <= DateTime.DaysInMonth(d.Year, d.Month)
-            ? new DateOnly(d.Year, d.Month, d.Day) : null,
+        ProtoConvert.TryToDate(e.ServiceDate),
         ProtoConvert.ToDomain(e.Product),
         ProtoConvert.ToDomain(e.Unit),
         e.Quantity,

@@ -38,19 +38,7 @@ public sealed class CrossTenantAccess(GonDbContext db, TenantContext tenant, Cal
         }
     }
 
-    private AuditEntry Entry(string resource, string access) => new()
-    {
-        Id = Guid.NewGuid(),
-        OccurredAt = clock.GetUtcNow(),
-        ActorSubject = tenant.Subject,
-        ActorName = tenant.DisplayName,
-        ActorTenantId = tenant.TenantId,
-        ActorRole = tenant.Role,
-        Method = call.Method,
-        Resource = resource,
-        Access = access,
-        Purpose = tenant.Purpose,
-    };
+    private AuditEntry Entry(string resource, string access) => AuditRecord.For(tenant, call, clock.GetUtcNow(), resource, access);
 }
 
 /// <summary>The gRPC method being served, for the audit trail.</summary>

@@ -27,19 +27,7 @@ public sealed class PartyAccess(GonDbContext db, TenantContext tenant, CallInfo 
             throw new PermissionDeniedException("Only WIJ and hoofdaanbieders write as a party to another organisation's record.");
         }
         tenant.GrantCrossTenantWrite(ownerTenantId);
-        db.AuditEntries.Add(new AuditEntry
-        {
-            Id = Guid.NewGuid(),
-            OccurredAt = clock.GetUtcNow(),
-            ActorSubject = tenant.Subject,
-            ActorName = tenant.DisplayName,
-            ActorTenantId = tenant.TenantId,
-            ActorRole = tenant.Role,
-            Method = call.Method,
-            Resource = resource,
-            Access = "write",
-            Purpose = tenant.Purpose,
-        });
+        db.AuditEntries.Add(AuditRecord.For(tenant, call, clock.GetUtcNow(), resource, "write"));
     }
 
     /// <summary>
