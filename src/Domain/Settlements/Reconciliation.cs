@@ -1,0 +1,217 @@
+using GonPortal.Domain.Common;
+using GonPortal.Domain.Reporting;
+
+namespace GonPortal.Domain.Settlements;
+
+/// <summary>
+/// One support arrangement with the hour as unit, for the staff-shortage amount.
+/// </summary>
+/// <param name="AllocatedMinutes">Allocated volume in year y, exact, in minutes (the volume unit of an hour arrangement), as <see cref="AllocatedVolume.InPeriod"/> computes it.</param>
+/// <param name="DeliveredMinutes">Approved minutes with a service date in y, own staff and subcontractors alike.</param>
+public sealed record HourArrangementDelivery(Guid ArrangementId, Rational AllocatedMinutes, long DeliveredMinutes);
+
+/// <summary>The staff-shortage figures of one hour arrangement, in hours, exact.</summary>
+/// <param name="ShortfallHours">max(0, allocated - delivered).</param>
+public sealed record ShortageLine(Guid ArrangementId, Rational AllocatedHours, Rational DeliveredHours, Rational ShortfallHours);
+
+/// <summary>The subcontractor costs one statement contributes to S: its lines of the reconciled area.</summary>
+public sealed record SubcontractorCost(Guid SubcontractId, int Month, long AmountCents);
+
+/// <summary>Which policy target a <see cref="TargetSanction"/> is about.</summary>
+public enum SettlementTarget
+{
+    BasisShare = 1,
+    InitiativeShare = 2,
+}
+
+/// <summary>
+/// A target on 31 December with its sanction: round(sigma * Ltot) when missed, else 0.
+/// </summary>
+/// <param name="Unrounded">sigma * Ltot when missed; 0 otherwise.</param>
+public sealed record TargetSanction(SettlementTarget Target, TargetAssessment Assessment, Rational Unrounded, long SanctionCents);
+
+/// <summary>
+/// Inputs of the yearly reconciliation of one hoofdaanbieder, area and year (settlement-rules.md §4).
+/// </summary>
+/// <param name="Lumpsum">The lumpsum result of the area and year (Ltot).</param>
+/// <param name="Pgb">The final PGB run of the area and year; without it the reconciliation is refused.</param>
+/// <param name="Statements">Subcontractor statements; only lines of this area in statements of this year count for S.</param>
+/// <param name="OwnCostsCents">O: own delivery costs of the area from the year report.</param>
+/// <param name="ProfitCap">cap(y), a fraction with up to 4 decimals (default 0.03).</param>
+/// <param name="ReferenceRateCentsPerHour">r(y): reference hourly rate in cents.</param>
+/// <param name="HourArrangements">The year's support arrangements whose unit is the hour.</param>
+/// <param name="BasisShare">Basis share on 31 December against the year's target.</param>
+/// <param name="InitiativeShare">Initiative share on 31 December against its target.</param>
+/// <param name="SanctionFraction">sigma(y), a fraction with up to 4 decimals (default 0: no sanction).</param>
+public sealed record ReconciliationInput(
+    Guid HoofdaanbiederId,
+    int AreaId,
+    int Year,
+    LumpsumResult Lumpsum,
+    PgbSettlementResult? Pgb,
+    IReadOnlyList<SubcontractorStatementResult> Statements,
+    long OwnCostsCents,
+    long ReferenceRateCentsPerHour,
+    IReadOnlyList<HourArrangementDelivery> HourArrangements,
+    TargetAssessment BasisShare,
+    TargetAssessment InitiativeShare,
+    decimal ProfitCap = 0.03m,
+    decimal SanctionFraction = 0m);
+
+/// <summary>
+/// The reconciliation with every input figure and intermediate, so it can be explained line by line.
+/// </summary>
+/// <param name="LumpsumTotalCents">Ltot(a, y).</param>
+/// <param name="PgbCents">PGB(a, y) of the final run.</param>
+/// <param name="RevenueCents">R = Ltot + PGB.</param>
+/// <param name="SubcontractorCosts">The statements that contribute to S, with their amounts for this area.</param>
+/// <param name="SubcontractorCostsCents">S.</param>
+/// <param name="OwnCostsCents">O.</param>
+/// <param name="CostsCents">K = S + O.</param>
+/// <param name="ResultCents">W = R - K.</param>
+/// <param name="ProfitCapUnrounded">cap * R, exact.</param>
+/// <param name="ProfitCapCents">A = max(0, round(cap * R)).</param>
+/// <param name="UnmetHours">U = sum of the shortage lines, exact.</param>
+/// <param name="ShortageUnrounded">U * r, exact.</param>
+/// <param name="ShortageCents">M = round(U * r).</param>
+/// <param name="ReclaimedShortageCents">Ms = min(W, M) when W &gt; 0, else 0.</param>
+/// <param name="ExcessProfitCents">E = max(0, W - Ms - A) when W &gt; 0, else 0.</param>
+/// <param name="Targets">Basis share, then initiative share, each with its sanction.</param>
+/// <param name="SanctionsCents">Sum of the sanctions (also in a loss year).</param>
+/// <param name="PayBackCents">T = Ms + E + sanctions: what the hoofdaanbieder pays back.</param>
+public sealed record ReconciliationResult(
+    string RulesVersion,
+    Guid HoofdaanbiederId,
+    int AreaId,
+    int Year,
+    LumpsumResult Lumpsum,
+    PgbSettlementResult Pgb,
+    long LumpsumTotalCents,
+    long PgbCents,
+    long RevenueCents,
+    IReadOnlyList<SubcontractorCost> SubcontractorCosts,
+    long SubcontractorCostsCents,
+    long OwnCostsCents,
+    long CostsCents,
+    long ResultCents,
+    decimal ProfitCap,
+    Rational ProfitCapUnrounded,
+    long ProfitCapCents,
+    long ReferenceRateCentsPerHour,
+    IReadOnlyList<ShortageLine> ShortageLines,
+    Rational UnmetHours,
+    Rational ShortageUnrounded,
+    long ShortageCents,
+    long ReclaimedShortageCents,
+    long ExcessProfitCents,
+    decimal SanctionFraction,
+    IReadOnlyList<TargetSanction> Targets,
+    long SanctionsCents,
+    long PayBackCents);
+
+/// <summary>Yearly reconciliation per hoofdaanbieder, area and year (settlement-rules.md §4).</summary>
+public static class Reconciliation
+{
+    /// <summary>
+    /// Computes the reconciliation. Throws <see cref="InvalidStateException"/> when the final PGB
+    /// run is missing (or the run passed in is provisional).
+    /// </summary>
+    public static ReconciliationResult Compute(ReconciliationInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (input.Pgb is not { } pgb || pgb.Kind != SettlementRunKind.Final)
+        {
+            throw new InvalidStateException(
+                $"The reconciliation of area {input.AreaId}, year {input.Year} needs the final PGB settlement of that area and year.");
+        }
+        if (pgb.AreaId != input.AreaId || pgb.Year != input.Year)
+        {
+            throw new ArgumentException($"The PGB settlement is of area {pgb.AreaId}, year {pgb.Year}.", nameof(input));
+        }
+        if (input.Lumpsum.AreaId != input.AreaId || input.Lumpsum.Year != input.Year)
+        {
+            throw new ArgumentException($"The lumpsum is of area {input.Lumpsum.AreaId}, year {input.Lumpsum.Year}.", nameof(input));
+        }
+        ArgumentOutOfRangeException.ThrowIfNegative(input.ReferenceRateCentsPerHour);
+        ArgumentOutOfRangeException.ThrowIfNegative(input.OwnCostsCents);
+        var twiceCounted = input.HourArrangements.GroupBy(a => a.ArrangementId).FirstOrDefault(g => g.Count() > 1);
+        if (twiceCounted is not null)
+        {
+            throw new ArgumentException($"Arrangement {twiceCounted.Key} is listed more than once.", nameof(input));
+        }
+        if (input.ProfitCap < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(input), input.ProfitCap, "The profit cap cannot be negative.");
+        }
+        if (input.SanctionFraction < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(input), input.SanctionFraction, "The sanction fraction cannot be negative.");
+        }
+        var cap = SettlementRules.Fraction(input.ProfitCap, nameof(input.ProfitCap));
+        var sigma = SettlementRules.Fraction(input.SanctionFraction, nameof(input.SanctionFraction));
+
+        var statements = input.Statements.Where(s => s.Year == input.Year).ToList();
+        var duplicate = statements.GroupBy(s => (s.SubcontractId, s.Month)).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new ArgumentException(
+                $"Subcontract {duplicate.Key.SubcontractId} has more than one statement for month {duplicate.Key.Month}.", nameof(input));
+        }
+
+        // Revenue and costs.
+        var lumpsumTotal = input.Lumpsum.TotalCents;
+        var revenue = checked(lumpsumTotal + pgb.SettlementCents);
+        var subcontractorCosts = statements
+            .Where(s => s.Lines.Any(l => l.AreaId == input.AreaId))
+            .OrderBy(s => s.Month).ThenBy(s => s.SubcontractId)
+            .Select(s => new SubcontractorCost(s.SubcontractId, s.Month, s.Lines.Where(l => l.AreaId == input.AreaId).Sum(l => l.AmountCents)))
+            .ToList();
+        var subcontractorTotal = subcontractorCosts.Sum(c => c.AmountCents);
+        var costs = checked(subcontractorTotal + input.OwnCostsCents);
+        var result = checked(revenue - costs);
+
+        // Profit cap.
+        var capUnrounded = cap * revenue;
+        var capCents = Math.Max(0, SettlementRules.RoundCents(capUnrounded));
+
+        // Staff shortage: per arrangement, so over-delivery on one cannot offset unmet care on another.
+        var shortageLines = input.HourArrangements
+            .Select(a => new ShortageLine(
+                a.ArrangementId,
+                a.AllocatedMinutes / 60,
+                new Rational(a.DeliveredMinutes, 60),
+                VolumeFigures.ShortfallOf(a.AllocatedMinutes, a.DeliveredMinutes) / 60))
+            .ToList();
+        var unmetHours = StaffShortage.UnmetHours(input.HourArrangements.Select(a => (a.AllocatedMinutes, a.DeliveredMinutes)));
+        var shortageUnrounded = unmetHours * input.ReferenceRateCentsPerHour;
+        var shortage = SettlementRules.RoundCents(shortageUnrounded);
+
+        // Reclaim, only on a profit.
+        long reclaimedShortage = 0, excess = 0;
+        if (result > 0)
+        {
+            reclaimedShortage = Math.Min(result, shortage);
+            excess = Math.Max(0, result - reclaimedShortage - capCents);
+        }
+
+        // Targets and sanctions (also in a loss year).
+        TargetSanction Sanction(SettlementTarget target, TargetAssessment assessment)
+        {
+            var unrounded = assessment.Status == TargetStatus.Missed ? sigma * lumpsumTotal : Rational.Zero;
+            return new TargetSanction(target, assessment, unrounded, SettlementRules.RoundCents(unrounded));
+        }
+        var targets = new List<TargetSanction>
+        {
+            Sanction(SettlementTarget.BasisShare, input.BasisShare),
+            Sanction(SettlementTarget.InitiativeShare, input.InitiativeShare),
+        };
+        var sanctions = targets.Sum(t => t.SanctionCents);
+        var payBack = checked(reclaimedShortage + excess + sanctions);
+
+        return new ReconciliationResult(
+            SettlementRules.RulesVersion, input.HoofdaanbiederId, input.AreaId, input.Year, input.Lumpsum, pgb,
+            lumpsumTotal, pgb.SettlementCents, revenue, subcontractorCosts, subcontractorTotal, input.OwnCostsCents, costs, result,
+            input.ProfitCap, capUnrounded, capCents, input.ReferenceRateCentsPerHour, shortageLines, unmetHours,
+            shortageUnrounded, shortage, reclaimedShortage, excess, input.SanctionFraction, targets, sanctions, payBack);
+    }
+}
