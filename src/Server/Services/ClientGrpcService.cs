@@ -48,31 +48,40 @@ public sealed class ClientGrpcService(GonDbContext db, TenantContext tenant, Cro
             throw new InvalidStateException($"Area {request.AreaId} has no current or future area contract, so no hoofdaanbieder can take the client.");
         }
 
-        Guid? existingId = null;
-        try
+        for (var attempt = 0; ; attempt++)
         {
-            return await idempotency.CreateOnceAsync(request, request.RequestId,
-                async () =>
-                {
-                    var existing = await party.FindClientByBsnAsync(request.AreaId, protector.LookupHash(request.Bsn), ct);
-                    if (existing is not null)
+            Guid? existingId = null;
+            try
+            {
+                return await idempotency.CreateOnceAsync(request, request.RequestId,
+                    async () =>
                     {
-                        await JoinExistingAsync(existing, ct);
-                        existingId = existing.Id;
-                        throw new ExistingClientFound();
-                    }
-                    var client = DomainClient.Register(Guid.NewGuid(), registration, protector.Protect(request.Bsn), tenant.Subject, tenant.TenantId, isWij, AccessProcessSupport.Now(clock));
-                    party.AllowWrite(client.TenantId, $"Client {client.Id}"); // WIJ registers in the hoofdaanbieder's records
-                    db.Clients.Add(client);
-                    return client.Id;
-                },
-                async id => new CreateClientResponse { Client = await LoadProto(id, ct) },
-                ct);
-        }
-        catch (ExistingClientFound)
-        {
-            db.ChangeTracker.Clear();
-            return new CreateClientResponse { Client = await LoadProto(existingId!.Value, ct), Existing = true };
+                        var existing = await party.FindClientByBsnAsync(request.AreaId, protector.LookupHash(request.Bsn), ct);
+                        if (existing is not null)
+                        {
+                            await JoinExistingAsync(existing, ct);
+                            existingId = existing.Id;
+                            throw new ExistingClientFound();
+                        }
+                        var client = DomainClient.Register(Guid.NewGuid(), registration, protector.Protect(request.Bsn), tenant.Subject, tenant.TenantId, isWij, AccessProcessSupport.Now(clock));
+                        party.AllowWrite(client.TenantId, $"Client {client.Id}"); // WIJ registers in the hoofdaanbieder's records
+                        db.Clients.Add(client);
+                        return client.Id;
+                    },
+                    async id => new CreateClientResponse { Client = await LoadProto(id, ct) },
+                    ct);
+            }
+            catch (ExistingClientFound)
+            {
+                db.ChangeTracker.Clear();
+                return new CreateClientResponse { Client = await LoadProto(existingId!.Value, ct), Existing = true };
+            }
+            catch (DbUpdateException) when (attempt == 0)
+            {
+                // Another call registered the same BSN in this area at the same moment and won the unique
+                // index: look again, which finds and joins that client.
+                db.ChangeTracker.Clear();
+            }
         }
     }
 

@@ -54,6 +54,19 @@ public abstract class ClientFlowTests(GonHosts hosts)
     }
 
     [Fact]
+    public async Task Concurrent_registrations_of_one_bsn_give_one_client()
+    {
+        hosts.RequireAvailable();
+        var ha = await _s.Clients(Callers.HaStadse);
+        var bsn = NewBsn();
+        // Different request ids, same person: only the BSN's unique index can decide between them.
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(async _ => await ha.CreateClientAsync(NewClient(1, bsn))));
+        Assert.Single(responses.Select(r => r.Client.Id).Distinct());
+        Assert.Single(responses, r => !r.Existing);
+        Assert.Single((await ha.ListClientsAsync(new() { Bsn = bsn })).Clients);
+    }
+
+    [Fact]
     public async Task Wij_registering_a_known_resident_gets_the_existing_client_and_may_then_see_it()
     {
         hosts.RequireAvailable();
