@@ -108,11 +108,8 @@ public sealed class ReportingQuery(GonDbContext db, TenantContext tenant, CrossT
     }
 
     /// <summary>Provider names; providers are public reference data.</summary>
-    public async Task<Dictionary<Guid, string>> ProviderNamesAsync(IReadOnlyCollection<Guid> providerIds, CancellationToken ct)
-    {
-        var ids = providerIds.Distinct().ToList();
-        return ids.Count == 0 ? [] : await db.Providers.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
-    }
+    public Task<Dictionary<Guid, string>> ProviderNamesAsync(IReadOnlyCollection<Guid> providerIds, CancellationToken ct) =>
+        db.ProviderNamesAsync(providerIds, ct);
 
     /// <summary>The basis and initiative share of the area on <paramref name="date"/>, against <see cref="PolicyShareTargets"/>.</summary>
     public async Task<AreaShareResult> SharesAsync(int areaId, DateOnly date, CancellationToken ct)

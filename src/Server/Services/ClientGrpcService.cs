@@ -304,8 +304,7 @@ public sealed class ClientGrpcService(GonDbContext db, TenantContext tenant, Cro
 
     private async Task<List<Contracts.V1.Referral>> ToProto(IReadOnlyList<DomainReferral> referrals, CancellationToken ct)
     {
-        var providerIds = referrals.Select(r => r.HoofdaanbiederId).Distinct().ToList();
-        var names = await db.Providers.AsNoTracking().Where(p => providerIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        var names = await db.ProviderNamesAsync(referrals.Select(r => r.HoofdaanbiederId), ct);
         var referralIds = referrals.Select(r => (Guid?)r.Id).ToList();
         var arrangements = tenant.IsGemeente
             ? await crossTenant.ReadAsync<Domain.Arrangements.Arrangement>("Arrangements of referrals", ct)

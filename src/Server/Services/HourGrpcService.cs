@@ -220,8 +220,7 @@ public sealed class HourGrpcService(GonDbContext db, TenantContext tenant, Cross
 
     private async Task<List<Contracts.V1.HourEntry>> ToProto(IReadOnlyList<DomainEntry> entries, CancellationToken ct)
     {
-        var providerIds = entries.Select(e => e.ReportedByProviderId).Distinct().ToList();
-        var names = await db.Providers.AsNoTracking().Where(p => providerIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        var names = await db.ProviderNamesAsync(entries.Select(e => e.ReportedByProviderId), ct);
         var ids = entries.Select(e => e.Id).ToList();
         // The gemeente's read was audited by Visible; others see reversals through their own filter.
         var source = tenant.IsGemeente ? db.HourEntries.IgnoreQueryFilters([TenantFilter.Name]) : db.HourEntries;

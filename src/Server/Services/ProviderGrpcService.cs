@@ -160,9 +160,5 @@ public sealed class ProviderGrpcService(GonDbContext db, TenantContext tenant, I
             ct);
     }
 
-    private Task<Dictionary<Guid, string>> ProviderNames(IEnumerable<Guid> ids, CancellationToken ct)
-    {
-        var set = ids.Distinct().ToList();
-        return db.Providers.AsNoTracking().Where(p => set.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
-    }
+    private Task<Dictionary<Guid, string>> ProviderNames(IEnumerable<Guid> ids, CancellationToken ct) => db.ProviderNamesAsync(ids, ct);
 }

@@ -162,9 +162,6 @@ public sealed class SubcontractGrpcService(GonDbContext db, TenantContext tenant
     private async Task<Contracts.V1.Subcontract> ToProto(DomainSubcontract s, CancellationToken ct) =>
         SubcontractMapping.ToProto(s, await Names([s], ct));
 
-    private Task<Dictionary<Guid, string>> Names(IReadOnlyCollection<DomainSubcontract> items, CancellationToken ct)
-    {
-        var ids = items.SelectMany(s => new[] { s.TenantId, s.OnderaannemerId }).Distinct().ToList();
-        return db.Providers.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
-    }
+    private Task<Dictionary<Guid, string>> Names(IReadOnlyCollection<DomainSubcontract> items, CancellationToken ct) =>
+        db.ProviderNamesAsync(items.SelectMany(s => new[] { s.TenantId, s.OnderaannemerId }), ct);
 }

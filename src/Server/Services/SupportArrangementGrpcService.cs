@@ -341,9 +341,5 @@ public sealed class SupportArrangementGrpcService(GonDbContext db, TenantContext
         return arrangements.Select(a => ArrangementMapping.ToProto(a, names, ForOnderaannemer)).ToList();
     }
 
-    private Task<Dictionary<Guid, string>> Names(IEnumerable<Guid> ids, CancellationToken ct)
-    {
-        var list = ids.Distinct().ToList();
-        return db.Providers.AsNoTracking().Where(p => list.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
-    }
+    private Task<Dictionary<Guid, string>> Names(IEnumerable<Guid> ids, CancellationToken ct) => db.ProviderNamesAsync(ids, ct);
 }

@@ -8,7 +8,7 @@ namespace GonPortal.Server.Tests.AccessMatrix;
 
 /// <summary>
 /// Every RPC × every caller, with the outcome we expect. The table is data: a new RPC adds a
-/// row here and a case below, and <see cref="AccessMatrixTests.Every_mapped_rpc_has_a_row"/>
+/// row here and a case below, and <see cref="AccessMatrixTests.Every_mapped_rpc_has_a_row_for_every_caller"/>
 /// fails until it does. Codes: OK, U = UNAUTHENTICATED, PD = PERMISSION_DENIED, NF = NOT_FOUND, IA = INVALID_ARGUMENT (for hour entries: the entry
 /// is refused as UNKNOWN_ARRANGEMENT, the answer a foreign arrangement gets).
 /// A "#suffix" distinguishes two rows for one RPC acting on different data.
