@@ -6,6 +6,7 @@ builder.AddGonData();
 builder.AddGonAuth();
 builder.AddGonTenancy();
 builder.AddGonGrpc();
+builder.AddGonJobs();
 
 var app = builder.Build();
 

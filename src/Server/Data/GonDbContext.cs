@@ -24,6 +24,15 @@ public abstract class GonDbContext(DbContextOptions options, TenantContext tenan
     public DbSet<Domain.Arrangements.Arrangement> Arrangements => Set<Domain.Arrangements.Arrangement>();
     public DbSet<Domain.Arrangements.ArrangementTransition> ArrangementTransitions => Set<Domain.Arrangements.ArrangementTransition>();
     public DbSet<Domain.Hours.HourEntry> HourEntries => Set<Domain.Hours.HourEntry>();
+    public DbSet<Domain.Budgets.BaseLumpsum> BaseLumpsums => Set<Domain.Budgets.BaseLumpsum>();
+    public DbSet<Domain.Budgets.IndexRate> IndexRates => Set<Domain.Budgets.IndexRate>();
+    public DbSet<Domain.Budgets.BudgetAdjustment> BudgetAdjustments => Set<Domain.Budgets.BudgetAdjustment>();
+    public DbSet<Domain.Budgets.PgbBaseline> PgbBaselines => Set<Domain.Budgets.PgbBaseline>();
+    public DbSet<Domain.Budgets.PgbMonthlyCount> PgbMonthlyCounts => Set<Domain.Budgets.PgbMonthlyCount>();
+    public DbSet<Domain.Budgets.PgbAverageCost> PgbAverageCosts => Set<Domain.Budgets.PgbAverageCost>();
+    public DbSet<Domain.Budgets.YearReport> YearReports => Set<Domain.Budgets.YearReport>();
+    public DbSet<Domain.Budgets.YearParameters> YearParameters => Set<Domain.Budgets.YearParameters>();
+    public DbSet<Domain.Budgets.BudgetChange> BudgetChanges => Set<Domain.Budgets.BudgetChange>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 

@@ -58,7 +58,10 @@ public class ModelTests
         var shared = db.Model.GetEntityTypes()
             .Where(t => !t.IsOwned() && !typeof(ITenantOwned).IsAssignableFrom(t.ClrType))
             .Select(t => t.ClrType.Name).Order().ToList();
-        // Provider register and area contracts are public; audit entries are gemeente-only by role.
-        Assert.Equal(["AreaContract", "AuditEntry", "Provider"], shared);
+        // Provider register and area contracts are public; audit entries are gemeente-only by role;
+        // budget figures are the gemeente's, read by a hoofdaanbieder only for the areas it holds
+        // (checked against its area contracts by the budget service).
+        Assert.Equal(["AreaContract", "AuditEntry", "BaseLumpsum", "BudgetAdjustment", "BudgetChange", "IndexRate",
+            "PgbAverageCost", "PgbBaseline", "PgbMonthlyCount", "Provider", "YearParameters"], shared);
     }
 }

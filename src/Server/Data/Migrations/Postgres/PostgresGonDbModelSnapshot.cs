@@ -206,6 +206,325 @@ namespace GonPortal.Server.Data.Migrations.Postgres
                     b.ToTable("ArrangementTransitions");
                 });
 
+            modelBuilder.Entity("GonPortal.Domain.Budgets.BaseLumpsum", b =>
+                {
+                    b.Property<Guid>("AreaContractId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("AreaId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("BaseYear")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("AreaContractId");
+
+                    b.HasIndex("AreaId", "BaseYear");
+
+                    b.ToTable("BaseLumpsums");
+                });
+
+            modelBuilder.Entity("GonPortal.Domain.Budgets.BudgetAdjustment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("AreaId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaId", "Year");
+
+                    b.ToTable("BudgetAdjustments");
+                });
+
+            modelBuilder.Entity("GonPortal.Domain.Budgets.BudgetChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AreaContractId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("AreaId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Figure")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("NewValue")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("OldValue")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Figure", "AreaId", "Year", "ChangedAt");
+
+                    b.ToTable("BudgetChanges");
+                });
+
+            modelBuilder.Entity("GonPortal.Domain.Budgets.IndexRate", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("DefinitiveBp")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DefinitiveSource")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("PrognosisBp")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PrognosisSource")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("IndexRates");
+                });
+
+            modelBuilder.Entity("GonPortal.Domain.Budgets.PgbAverageCost", b =>
+                {
+                    b.Property<int>("AreaId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("AverageCostCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("AreaId", "Year");
+
+                    b.ToTable("PgbAverageCosts");
+                });
+
+            modelBuilder.Entity("GonPortal.Domain.Budgets.PgbBaseline", b =>
+                {
+                    b.Property<Guid>("AreaContractId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("AreaId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ClientCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("ReferenceDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("AreaContractId");
+
+                    b.ToTable("PgbBaselines");
+                });
+
+            modelBuilder.Entity("GonPortal.Domain.Budgets.PgbMonthlyCount", b =>
+                {
+                    b.Property<int>("AreaId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ClientCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("AreaId", "Year", "Month");
+
+                    b.ToTable("PgbMonthlyCounts");
+                });
+
+            modelBuilder.Entity("GonPortal.Domain.Budgets.YearParameters", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("BasisShareTargetBp")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ChangeNote")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("InitiativeShareTargetBp")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PgbCompensationShareBp")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PgbDeadBandBp")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProfitCapBp")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ReferenceHourlyRateCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("SanctionBp")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Year", "Version");
+
+                    b.ToTable("YearParameters");
+                });
+
+            modelBuilder.Entity("GonPortal.Domain.Budgets.YearReport", b =>
+                {
+                    b.Property<int>("AreaId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("LockedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LockedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<long>("OwnDeliveryCostsCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("AreaId", "Year");
+
+                    b.HasIndex("TenantId", "Year");
+
+                    b.ToTable("YearReports");
+                });
+
             modelBuilder.Entity("GonPortal.Domain.Clients.Client", b =>
                 {
                     b.Property<Guid>("Id")
@@ -909,6 +1228,33 @@ namespace GonPortal.Server.Data.Migrations.Postgres
                         });
 
                     b.Navigation("Decision");
+                });
+
+            modelBuilder.Entity("GonPortal.Domain.Budgets.BaseLumpsum", b =>
+                {
+                    b.HasOne("GonPortal.Domain.Providers.AreaContract", null)
+                        .WithOne()
+                        .HasForeignKey("GonPortal.Domain.Budgets.BaseLumpsum", "AreaContractId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GonPortal.Domain.Budgets.PgbBaseline", b =>
+                {
+                    b.HasOne("GonPortal.Domain.Providers.AreaContract", null)
+                        .WithOne()
+                        .HasForeignKey("GonPortal.Domain.Budgets.PgbBaseline", "AreaContractId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GonPortal.Domain.Budgets.YearReport", b =>
+                {
+                    b.HasOne("GonPortal.Domain.Providers.Provider", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("GonPortal.Domain.Clients.Client", b =>

@@ -206,6 +206,325 @@ namespace GonPortal.Server.Data.Migrations.SqlServer
                     b.ToTable("ArrangementTransitions");
                 });
 
+            modelBuilder.Entity("GonPortal.Domain.Budgets.BaseLumpsum", b =>
+                {
+                    b.Property<Guid>("AreaContractId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("AreaId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("BaseYear")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("AreaContractId");
+
+                    b.HasIndex("AreaId", "BaseYear");
+
+                    b.ToTable("BaseLumpsums");
+                });
+
+            modelBuilder.Entity("GonPortal.Domain.Budgets.BudgetAdjustment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("AreaId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaId", "Year");
+
+                    b.ToTable("BudgetAdjustments");
+                });
+
+            modelBuilder.Entity("GonPortal.Domain.Budgets.BudgetChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("AreaContractId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("AreaId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Figure")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("int");
+
+                    b.Property<string>("NewValue")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("OldValue")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Figure", "AreaId", "Year", "ChangedAt");
+
+                    b.ToTable("BudgetChanges");
+                });
+
+            modelBuilder.Entity("GonPortal.Domain.Budgets.IndexRate", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("DefinitiveBp")
+                        .HasColumnType("int");
+
+                    b.Property<string>("DefinitiveSource")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int?>("PrognosisBp")
+                        .HasColumnType("int");
+
+                    b.Property<string>("PrognosisSource")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("IndexRates");
+                });
+
+            modelBuilder.Entity("GonPortal.Domain.Budgets.PgbAverageCost", b =>
+                {
+                    b.Property<int>("AreaId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.Property<long>("AverageCostCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("AreaId", "Year");
+
+                    b.ToTable("PgbAverageCosts");
+                });
+
+            modelBuilder.Entity("GonPortal.Domain.Budgets.PgbBaseline", b =>
+                {
+                    b.Property<Guid>("AreaContractId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("AreaId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ClientCount")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("ReferenceDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("AreaContractId");
+
+                    b.ToTable("PgbBaselines");
+                });
+
+            modelBuilder.Entity("GonPortal.Domain.Budgets.PgbMonthlyCount", b =>
+                {
+                    b.Property<int>("AreaId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ClientCount")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("AreaId", "Year", "Month");
+
+                    b.ToTable("PgbMonthlyCounts");
+                });
+
+            modelBuilder.Entity("GonPortal.Domain.Budgets.YearParameters", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.Property<int>("BasisShareTargetBp")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ChangeNote")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTimeOffset?>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("InitiativeShareTargetBp")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PgbCompensationShareBp")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PgbDeadBandBp")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ProfitCapBp")
+                        .HasColumnType("int");
+
+                    b.Property<long>("ReferenceHourlyRateCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("SanctionBp")
+                        .HasColumnType("int");
+
+                    b.HasKey("Year", "Version");
+
+                    b.ToTable("YearParameters");
+                });
+
+            modelBuilder.Entity("GonPortal.Domain.Budgets.YearReport", b =>
+                {
+                    b.Property<int>("AreaId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("LockedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("LockedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<long>("OwnDeliveryCostsCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("AreaId", "Year");
+
+                    b.HasIndex("TenantId", "Year");
+
+                    b.ToTable("YearReports");
+                });
+
             modelBuilder.Entity("GonPortal.Domain.Clients.Client", b =>
                 {
                     b.Property<Guid>("Id")
@@ -909,6 +1228,33 @@ namespace GonPortal.Server.Data.Migrations.SqlServer
                         });
 
                     b.Navigation("Decision");
+                });
+
+            modelBuilder.Entity("GonPortal.Domain.Budgets.BaseLumpsum", b =>
+                {
+                    b.HasOne("GonPortal.Domain.Providers.AreaContract", null)
+                        .WithOne()
+                        .HasForeignKey("GonPortal.Domain.Budgets.BaseLumpsum", "AreaContractId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GonPortal.Domain.Budgets.PgbBaseline", b =>
+                {
+                    b.HasOne("GonPortal.Domain.Providers.AreaContract", null)
+                        .WithOne()
+                        .HasForeignKey("GonPortal.Domain.Budgets.PgbBaseline", "AreaContractId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GonPortal.Domain.Budgets.YearReport", b =>
+                {
+                    b.HasOne("GonPortal.Domain.Providers.Provider", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("GonPortal.Domain.Clients.Client", b =>

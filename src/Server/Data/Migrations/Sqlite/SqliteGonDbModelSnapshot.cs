@@ -201,6 +201,325 @@ namespace GonPortal.Server.Data.Migrations.Sqlite
                     b.ToTable("ArrangementTransitions");
                 });
 
+            modelBuilder.Entity("GonPortal.Domain.Budgets.BaseLumpsum", b =>
+                {
+                    b.Property<Guid>("AreaContractId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BaseYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AreaContractId");
+
+                    b.HasIndex("AreaId", "BaseYear");
+
+                    b.ToTable("BaseLumpsums");
+                });
+
+            modelBuilder.Entity("GonPortal.Domain.Budgets.BudgetAdjustment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaId", "Year");
+
+                    b.ToTable("BudgetAdjustments");
+                });
+
+            modelBuilder.Entity("GonPortal.Domain.Budgets.BudgetChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AreaContractId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Figure")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NewValue")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldValue")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Figure", "AreaId", "Year", "ChangedAt");
+
+                    b.ToTable("BudgetChanges");
+                });
+
+            modelBuilder.Entity("GonPortal.Domain.Budgets.IndexRate", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DefinitiveBp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DefinitiveSource")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PrognosisBp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PrognosisSource")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("IndexRates");
+                });
+
+            modelBuilder.Entity("GonPortal.Domain.Budgets.PgbAverageCost", b =>
+                {
+                    b.Property<int>("AreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AverageCostCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AreaId", "Year");
+
+                    b.ToTable("PgbAverageCosts");
+                });
+
+            modelBuilder.Entity("GonPortal.Domain.Budgets.PgbBaseline", b =>
+                {
+                    b.Property<Guid>("AreaContractId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ClientCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ReferenceDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AreaContractId");
+
+                    b.ToTable("PgbBaselines");
+                });
+
+            modelBuilder.Entity("GonPortal.Domain.Budgets.PgbMonthlyCount", b =>
+                {
+                    b.Property<int>("AreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ClientCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AreaId", "Year", "Month");
+
+                    b.ToTable("PgbMonthlyCounts");
+                });
+
+            modelBuilder.Entity("GonPortal.Domain.Budgets.YearParameters", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BasisShareTargetBp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangeNote")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InitiativeShareTargetBp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PgbCompensationShareBp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PgbDeadBandBp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProfitCapBp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReferenceHourlyRateCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SanctionBp")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Year", "Version");
+
+                    b.ToTable("YearParameters");
+                });
+
+            modelBuilder.Entity("GonPortal.Domain.Budgets.YearReport", b =>
+                {
+                    b.Property<int>("AreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LockedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LockedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OwnDeliveryCostsCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AreaId", "Year");
+
+                    b.HasIndex("TenantId", "Year");
+
+                    b.ToTable("YearReports");
+                });
+
             modelBuilder.Entity("GonPortal.Domain.Clients.Client", b =>
                 {
                     b.Property<Guid>("Id")
@@ -904,6 +1223,33 @@ namespace GonPortal.Server.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("Decision");
+                });
+
+            modelBuilder.Entity("GonPortal.Domain.Budgets.BaseLumpsum", b =>
+                {
+                    b.HasOne("GonPortal.Domain.Providers.AreaContract", null)
+                        .WithOne()
+                        .HasForeignKey("GonPortal.Domain.Budgets.BaseLumpsum", "AreaContractId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GonPortal.Domain.Budgets.PgbBaseline", b =>
+                {
+                    b.HasOne("GonPortal.Domain.Providers.AreaContract", null)
+                        .WithOne()
+                        .HasForeignKey("GonPortal.Domain.Budgets.PgbBaseline", "AreaContractId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GonPortal.Domain.Budgets.YearReport", b =>
+                {
+                    b.HasOne("GonPortal.Domain.Providers.Provider", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("GonPortal.Domain.Clients.Client", b =>
