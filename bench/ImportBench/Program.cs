@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using GonPortal.Contracts.V1;
+using GonPortal.Bench;
 using GonPortal.ImportBench;
 using GonPortal.ServiceDefaults;
 using Grpc.Core;
@@ -34,15 +35,8 @@ await using var hosts = new Hosts();
 await hosts.StartAsync(dataDir, provider, connection, basePort: 5600);
 var startupPeak = Hosts.PeakMiB(hosts.Server);
 
-using var http = new HttpClient();
-var client = DemoData.MachineClients.Single(c => c.OrganisationId == DemoData.DeLinde.Id);
-var tokenResponse = await http.PostAsync("http://127.0.0.1:5600/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-{
-    ["grant_type"] = "client_credentials", ["client_id"] = client.ClientId, ["client_secret"] = client.ClientSecret, ["scope"] = GonScopes.Api,
-}));
-var token = JsonDocument.Parse(await tokenResponse.Content.ReadAsStringAsync()).RootElement.GetProperty("access_token").GetString();
 using var channel = GrpcChannel.ForAddress("http://127.0.0.1:5601", new GrpcChannelOptions { MaxReceiveMessageSize = 256 * 1024 * 1024 });
-var invoker = channel.CreateCallInvoker().Intercept(m => { m.Add("Authorization", $"Bearer {token}"); return m; });
+var invoker = await BenchCalls.AsAsync(channel, "http://127.0.0.1:5600", DemoData.DeLinde.Id);
 
 var entries = await EntryPlan.BuildAsync(new SupportArrangementService.SupportArrangementServiceClient(invoker), DemoData.DeLinde.Id.ToString(), total);
 var hours = new HourService.HourServiceClient(invoker);

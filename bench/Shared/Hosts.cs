@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Reflection;
 
-namespace GonPortal.ImportBench;
+namespace GonPortal.Bench;
 
 /// <summary>Identity and Server as real child processes, so the server's memory is its own.</summary>
 internal sealed class Hosts : IAsyncDisposable
@@ -23,7 +23,7 @@ internal sealed class Hosts : IAsyncDisposable
     private static string Configuration() =>
         typeof(Hosts).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "BuildConfiguration").Value!;
 
-    public async Task StartAsync(string dataDir, string dbProvider, string serverConnection, int basePort)
+    public async Task StartAsync(string dataDir, string dbProvider, string serverConnection, int basePort, IReadOnlyDictionary<string, string>? serverSettings = null)
     {
         var root = RepoRoot();
         var identityUrl = $"http://127.0.0.1:{basePort}";
@@ -35,7 +35,7 @@ internal sealed class Hosts : IAsyncDisposable
             ["Identity__KeyDirectory"] = Path.Combine(dataDir, "keys"),
             ["Logging__LogLevel__Default"] = "Warning",
         });
-        Server = Start(root, "Server", "GonPortal.Server.dll", new()
+        var serverEnv = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["PersonalData__Key"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
@@ -47,7 +47,12 @@ internal sealed class Hosts : IAsyncDisposable
             ["Seed__Demo"] = "true",
             ["Clock__Today"] = "2028-01-15",
             ["Logging__LogLevel__Default"] = "Warning",
-        });
+        };
+        foreach (var (key, value) in serverSettings ?? new Dictionary<string, string>())
+        {
+            serverEnv[key] = value;
+        }
+        Server = Start(root, "Server", "GonPortal.Server.dll", serverEnv);
         using var http = new HttpClient();
         await WaitHealthy(http, $"{identityUrl}/health");
         await WaitHealthy(http, $"http://127.0.0.1:{basePort + 2}/health");
