@@ -18,6 +18,7 @@ internal static class Banner
             .AppendLine($"   Identity  {HostPlan.Local(options.IdentityPort)}          (OpenID Connect provider)")
             .AppendLine($"   Server    {HostPlan.Local(options.ServerGrpcPort)}          (gRPC, cleartext HTTP/2)")
             .AppendLine($"             {HostPlan.Local(options.ServerHttpPort)}/health   (HTTP/1.1: health)")
+            .AppendLine($"             {HostPlan.Local(options.ServerHttpPort)}{JobsDashboardContract.Path} (jobs dashboard, gemeente administrators only)")
             .AppendLine()
             .AppendLine($" Demo users - every one has the password  {DemoData.Password}");
 
@@ -26,7 +27,8 @@ internal static class Banner
         foreach (var user in DemoData.Users)
         {
             var organisation = DemoData.Organisation(user.OrganisationId);
-            text.AppendLine($"   {user.Email.PadRight(emailWidth)}  {organisation.Name.PadRight(organisationWidth)}  {organisation.Role}");
+            var administrator = user.IsAdministrator ? " + administrator (jobs dashboard)" : "";
+            text.AppendLine($"   {user.Email.PadRight(emailWidth)}  {organisation.Name.PadRight(organisationWidth)}  {organisation.Role}{administrator}");
         }
 
         text.AppendLine()

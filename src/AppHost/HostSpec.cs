@@ -28,12 +28,14 @@ internal static class HostPlan
             {
                 ["ASPNETCORE_URLS"] = identityUrl,
                 ["Identity__Portal__BaseUrl"] = portalUrl,
+                // The jobs dashboard signs in through the Server's HTTP/1.1 endpoint; Identity registers its redirect URIs there.
+                ["Identity__Dashboard__BaseUrl"] = serverHttpUrl,
                 ["ConnectionStrings__Identity"] = $"Data Source={Path.Combine(data, "identity.db")}",
                 ["Identity__KeyDirectory"] = Path.Combine(data, "identity-keys"),
             }),
             Host(layout, "server", "Server", new Uri($"{serverHttpUrl}/health"), [options.ServerGrpcPort, options.ServerHttpPort], new()
             {
-                // Per-endpoint URLs keep the protocols the Server's appsettings give each port (h2c for gRPC, HTTP/1.1 for health).
+                // Per-endpoint URLs keep the protocols the Server's appsettings give each port (h2c for gRPC, HTTP/1.1 for health and the jobs dashboard).
                 ["Kestrel__Endpoints__Grpc__Url"] = serverGrpcUrl,
                 ["Kestrel__Endpoints__Http__Url"] = serverHttpUrl,
                 ["Identity__Authority"] = identityUrl,

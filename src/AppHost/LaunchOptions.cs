@@ -11,7 +11,7 @@ internal sealed record LaunchOptions(int IdentityPort, int ServerGrpcPort, int S
     [
         ("--identity-port", "GON_IDENTITY_PORT", "port of Identity (default 5100)"),
         ("--server-port", "GON_SERVER_PORT", "gRPC port of the Server, cleartext HTTP/2 (default 5200)"),
-        ("--server-http-port", "GON_SERVER_HTTP_PORT", "HTTP/1.1 port of the Server: /health (default 5201)"),
+        ("--server-http-port", "GON_SERVER_HTTP_PORT", "HTTP/1.1 port of the Server: /health and /hangfire (default 5201)"),
         ("--portal-port", "GON_PORTAL_PORT", "port of the Portal (default 5300)"),
         ("--startup-timeout", "GON_STARTUP_TIMEOUT", "seconds to wait for every /health (default 180)"),
     ];

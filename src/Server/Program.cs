@@ -7,11 +7,13 @@ builder.AddGonAuth();
 builder.AddGonTenancy();
 builder.AddGonGrpc();
 builder.AddGonJobs();
+builder.AddGonJobsDashboard();
 
 var app = builder.Build();
 
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapGonServices();
+app.MapGonJobsDashboard();
 
 app.Run();

@@ -22,8 +22,8 @@ public sealed record DemoOrganisation(Guid Id, string Name, OrganisationKind Kin
     };
 }
 
-/// <summary>A demo person who can sign in to the portal.</summary>
-public sealed record DemoUser(string Email, string DisplayName, Guid OrganisationId);
+/// <summary>A demo person who can sign in to the portal. Only a gemeente user can be an administrator.</summary>
+public sealed record DemoUser(string Email, string DisplayName, Guid OrganisationId, bool IsAdministrator = false);
 
 /// <summary>A demo machine client (a provider's care system, ECD) using client credentials.</summary>
 public sealed record DemoMachineClient(string ClientId, string ClientSecret, string DisplayName, Guid OrganisationId);
@@ -56,6 +56,7 @@ public static class DemoData
     public static readonly IReadOnlyList<DemoUser> Users =
     [
         new("beleid@gemeente.demo", "Anna de Vries", Gemeente.Id),
+        new("beheer@gemeente.demo", "Ilse Kramer", Gemeente.Id, IsAdministrator: true),
         new("consulent@wij.demo", "Bram Bakker", Wij.Id),
         new("coordinator@stadsezorg.demo", "Carla Jansen", StadseZorg.Id),
         new("coordinator@oostzorg.demo", "Daan Visser", OostZorg.Id),

@@ -20,6 +20,15 @@ public static class GonClaimTypes
 
     /// <summary>Standard subject claim: user id, or client id for machine clients.</summary>
     public const string Subject = "sub";
+
+    /// <summary>
+    /// Present (value <see cref="AdministratorValue"/>) only for gemeente users flagged as administrators,
+    /// e.g. to open the Server's jobs dashboard. Absent for everyone else, never "false".
+    /// </summary>
+    public const string Administrator = "gon_admin";
+
+    /// <summary>The one value of <see cref="Administrator"/>.</summary>
+    public const string AdministratorValue = "true";
 }
 
 /// <summary>The four roles. Every user and machine client has exactly one.</summary>

@@ -1,3 +1,5 @@
+using GonPortal.ServiceDefaults;
+
 namespace GonPortal.Identity.Configuration;
 
 /// <summary>The <c>Identity</c> configuration section. Every key is optional for local runs.</summary>
@@ -24,6 +26,8 @@ public sealed class IdentitySettings
     public bool AllowInsecureHttp { get; set; }
 
     public PortalClientSettings Portal { get; set; } = new();
+
+    public DashboardClientSettings Dashboard { get; set; } = new();
 }
 
 /// <summary>A PKCS#12 file on disk plus its password.</summary>
@@ -47,5 +51,21 @@ public sealed class PortalClientSettings
     public Uri PostLogoutRedirectUri => new(BaseUri, "signout-callback-oidc");
 
     // A trailing slash makes relative resolution append instead of replacing the last segment.
+    private Uri BaseUri => new(BaseUrl.TrimEnd('/') + "/", UriKind.Absolute);
+}
+
+/// <summary>The Server's jobs dashboard as an OpenID Connect client (<c>Identity:Dashboard</c>).</summary>
+public sealed class DashboardClientSettings
+{
+    /// <summary>The Server's HTTP/1.1 address (its "Http" endpoint); redirect URIs are derived from it.</summary>
+    public string BaseUrl { get; set; } = "http://localhost:5201";
+
+    /// <summary>Must equal the Server's <c>Identity:Dashboard:ClientSecret</c>.</summary>
+    public string ClientSecret { get; set; } = "gon-jobs-dashboard-dev-secret";
+
+    public Uri RedirectUri => new(BaseUri, JobsDashboardContract.CallbackPath.TrimStart('/'));
+
+    public Uri PostLogoutRedirectUri => new(BaseUri, JobsDashboardContract.SignedOutCallbackPath.TrimStart('/'));
+
     private Uri BaseUri => new(BaseUrl.TrimEnd('/') + "/", UriKind.Absolute);
 }

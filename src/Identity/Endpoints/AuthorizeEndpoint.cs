@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using GonPortal.Identity.Administrators;
 using GonPortal.Identity.Tokens;
 using GonPortal.Identity.Data;
 using Microsoft.AspNetCore;
@@ -43,7 +44,7 @@ internal static class AuthorizeEndpoint
             return OpenIddictResults.Forbid(Errors.ConsentRequired, "This client application requires consent, which is not supported.");
         }
 
-        var identity = TokenIdentities.ForUser(user);
+        var identity = TokenIdentities.ForUser(user, await users.IsAdministratorAsync(user));
         identity.SetScopes(request.GetScopes());
         identity.SetResources(await scopes.ListResourcesAsync(identity.GetScopes()).ToListAsync());
         ClaimDestinations.Apply(identity);

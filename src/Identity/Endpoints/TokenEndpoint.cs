@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using GonPortal.Identity.Administrators;
 using GonPortal.Identity.Tokens;
 using GonPortal.Identity.Data;
 using Microsoft.AspNetCore;
@@ -75,7 +76,8 @@ internal static class TokenEndpoint
         }
 
         // Keep the stored scopes/resources, but refresh the user claims in case they changed.
-        var identity = TokenIdentities.SetUserClaims(TokenIdentities.NewIdentity(stored.Principal!.Claims), user);
+        var identity = TokenIdentities.SetUserClaims(
+            TokenIdentities.NewIdentity(stored.Principal!.Claims), user, await users.IsAdministratorAsync(user));
         ClaimDestinations.Apply(identity);
         return SignIn(identity);
     }

@@ -1,3 +1,4 @@
+using GonPortal.Identity.Administrators;
 using GonPortal.Identity.Data;
 using GonPortal.ServiceDefaults;
 using Microsoft.AspNetCore;
@@ -37,6 +38,10 @@ internal static class UserInfoEndpoint
         if (principal.HasScope(Scopes.Roles))
         {
             claims[GonClaimTypes.Role] = user.Role;
+            if (await users.IsAdministratorAsync(user))
+            {
+                claims[GonClaimTypes.Administrator] = GonClaimTypes.AdministratorValue;
+            }
         }
 
         return Results.Ok(claims);

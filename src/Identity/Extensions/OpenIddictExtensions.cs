@@ -43,7 +43,8 @@ public static class OpenIddictExtensions
 
                 server.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.OfflineAccess, Scopes.Roles, GonScopes.Api);
                 server.RegisterClaims(
-                    GonClaimTypes.Subject, GonClaimTypes.Name, GonClaimTypes.Role, GonClaimTypes.TenantId, GonClaimTypes.TenantName);
+                    GonClaimTypes.Subject, GonClaimTypes.Name, GonClaimTypes.Role, GonClaimTypes.TenantId, GonClaimTypes.TenantName,
+                    GonClaimTypes.Administrator);
 
                 // Server validates access tokens itself with the keys published in discovery,
                 // which only works for signed-but-not-encrypted JWTs.

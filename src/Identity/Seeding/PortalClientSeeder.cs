@@ -14,26 +14,8 @@ namespace GonPortal.Identity.Seeding;
 /// </summary>
 internal sealed class PortalClientSeeder(IOpenIddictApplicationManager applications, IOptions<IdentitySettings> settings) : IIdentitySeeder
 {
-    public async Task SeedAsync(CancellationToken cancellationToken)
-    {
-        var portal = settings.Value.Portal;
-        var descriptor = CreateDescriptor(portal);
-        var application = await applications.FindByClientIdAsync(GonScopes.PortalClientId, cancellationToken);
-        if (application is null)
-        {
-            await applications.CreateAsync(descriptor, cancellationToken);
-            return;
-        }
-
-        var upToDate =
-            (await applications.GetRedirectUrisAsync(application, cancellationToken)).SequenceEqual([portal.RedirectUri.AbsoluteUri])
-            && (await applications.GetPostLogoutRedirectUrisAsync(application, cancellationToken)).SequenceEqual([portal.PostLogoutRedirectUri.AbsoluteUri])
-            && await applications.ValidateClientSecretAsync(application, portal.ClientSecret, cancellationToken);
-        if (!upToDate)
-        {
-            await applications.UpdateAsync(application, descriptor, cancellationToken);
-        }
-    }
+    public Task SeedAsync(CancellationToken cancellationToken) =>
+        WebClientRegistration.EnsureAsync(applications, CreateDescriptor(settings.Value.Portal), cancellationToken);
 
     private static OpenIddictApplicationDescriptor CreateDescriptor(PortalClientSettings portal) => new()
     {

@@ -7,6 +7,7 @@ internal static class SeedingExtensions
     {
         services.AddScoped<IIdentitySeeder, ApiScopeSeeder>();
         services.AddScoped<IIdentitySeeder, PortalClientSeeder>();
+        services.AddScoped<IIdentitySeeder, JobsDashboardClientSeeder>();
         services.AddScoped<IIdentitySeeder, MachineClientSeeder>();
         services.AddScoped<IIdentitySeeder, DemoUserSeeder>();
         services.AddHostedService<DatabaseInitializer>();

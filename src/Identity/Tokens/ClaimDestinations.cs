@@ -9,7 +9,8 @@ namespace GonPortal.Identity.Tokens;
 /// Decides which token each claim goes into; OpenIddict drops claims without a destination.
 /// Access token: everything in the contract, because Server authorises on it.
 /// Identity token: tenant always (the portal cannot work without it), name and role only
-/// when the profile / roles scopes were granted, as OpenID Connect prescribes.
+/// when the profile / roles scopes were granted, as OpenID Connect prescribes. The administrator
+/// flag is role-like, so it follows the roles scope too.
 /// </summary>
 internal static class ClaimDestinations
 {
@@ -20,7 +21,7 @@ internal static class ClaimDestinations
         GonClaimTypes.Subject or GonClaimTypes.TenantId or GonClaimTypes.TenantName
             => [Destinations.AccessToken, Destinations.IdentityToken],
         GonClaimTypes.Name => WithIdentityTokenIf(claim.Subject?.HasScope(Scopes.Profile) == true),
-        GonClaimTypes.Role => WithIdentityTokenIf(claim.Subject?.HasScope(Scopes.Roles) == true),
+        GonClaimTypes.Role or GonClaimTypes.Administrator => WithIdentityTokenIf(claim.Subject?.HasScope(Scopes.Roles) == true),
 
         // Anything else (e.g. Identity's security stamp, should it ever be copied in) stays server-side.
         _ => [],

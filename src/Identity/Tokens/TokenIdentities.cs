@@ -13,15 +13,20 @@ namespace GonPortal.Identity.Tokens;
 /// </summary>
 internal static class TokenIdentities
 {
-    public static ClaimsIdentity ForUser(GonUser user) => SetUserClaims(NewIdentity(), user);
+    /// <param name="isAdministrator">From <see cref="Administrators.AdministratorFlag.IsAdministratorAsync"/>, which only says yes for gemeente users.</param>
+    public static ClaimsIdentity ForUser(GonUser user, bool isAdministrator) => SetUserClaims(NewIdentity(), user, isAdministrator);
 
-    /// <summary>Overwrites the user claims, e.g. on refresh, so a changed name or role is picked up.</summary>
-    public static ClaimsIdentity SetUserClaims(ClaimsIdentity identity, GonUser user) =>
+    /// <summary>
+    /// Overwrites the user claims, e.g. on refresh, so a changed name, role or administrator flag is
+    /// picked up; a revoked flag removes the claim (SetClaim with null removes it).
+    /// </summary>
+    public static ClaimsIdentity SetUserClaims(ClaimsIdentity identity, GonUser user, bool isAdministrator) =>
         identity.SetClaim(GonClaimTypes.Subject, user.Id)
             .SetClaim(GonClaimTypes.Name, user.DisplayName)
             .SetClaim(GonClaimTypes.Role, user.Role)
             .SetClaim(GonClaimTypes.TenantId, user.OrganisationId.ToString())
-            .SetClaim(GonClaimTypes.TenantName, user.OrganisationName);
+            .SetClaim(GonClaimTypes.TenantName, user.OrganisationName)
+            .SetClaim(GonClaimTypes.Administrator, isAdministrator ? GonClaimTypes.AdministratorValue : null);
 
     /// <summary>A machine client is its own subject: sub = client_id, and it has no person name.</summary>
     public static ClaimsIdentity ForMachineClient(string clientId, MachineClientTenant tenant) =>

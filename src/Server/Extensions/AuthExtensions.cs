@@ -13,15 +13,14 @@ public static class AuthExtensions
     /// </summary>
     public static IHostApplicationBuilder AddGonAuth(this IHostApplicationBuilder builder)
     {
-        var authority = builder.Configuration["Identity:Authority"] ?? "http://localhost:5100";
+        var authority = IdentityAuthority(builder.Configuration);
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(o =>
             {
                 o.Authority = authority;
                 o.Audience = GonScopes.ServerResource;
                 // Plain HTTP only for loopback development; production sets an https authority.
-                o.RequireHttpsMetadata = !authority.StartsWith("http://localhost", StringComparison.Ordinal)
-                    && !authority.StartsWith("http://127.0.0.1", StringComparison.Ordinal);
+                o.RequireHttpsMetadata = !IsLoopbackHttp(authority);
                 o.MapInboundClaims = false;
                 o.TokenValidationParameters.NameClaimType = GonClaimTypes.Name;
                 o.TokenValidationParameters.RoleClaimType = GonClaimTypes.Role;
@@ -33,4 +32,13 @@ public static class AuthExtensions
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         return builder;
     }
+
+    /// <summary>Identity's base URL ("Identity:Authority"), also used by the jobs dashboard's browser sign-in.</summary>
+    public static string IdentityAuthority(IConfiguration configuration) =>
+        configuration["Identity:Authority"] ?? "http://localhost:5100";
+
+    /// <summary>Plain HTTP to Identity is accepted only on loopback (local runs, tests); anything else needs https.</summary>
+    public static bool IsLoopbackHttp(string authority) =>
+        authority.StartsWith("http://localhost", StringComparison.Ordinal)
+        || authority.StartsWith("http://127.0.0.1", StringComparison.Ordinal);
 }

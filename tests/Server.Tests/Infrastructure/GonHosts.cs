@@ -38,8 +38,13 @@ public abstract class GonHosts(TestDatabase database) : IAsyncLifetime
     public TestDatabase Database => database;
     public bool Available { get; private set; }
     public Uri IdentityUrl { get; private set; } = null!;
+    /// <summary>The Server's gRPC endpoint (cleartext HTTP/2).</summary>
     public Uri ServerUrl { get; private set; } = null!;
+
+    /// <summary>The Server's HTTP/1.1 endpoint ("Http"): /health and the jobs dashboard.</summary>
+    public Uri ServerHttpUrl { get; private set; } = null!;
     public IServiceProvider ServerServices => _server!.Services;
+    public IServiceProvider IdentityServices => _identity!.Services;
 
     /// <summary>The Server's effective configuration for its database, for tests that open it directly.</summary>
     public (string Provider, string ConnectionString) ServerDatabase { get; private set; }
@@ -51,6 +56,9 @@ public abstract class GonHosts(TestDatabase database) : IAsyncLifetime
             return; // each test then skips (or fails in CI) through RequireAvailable
         }
         Directory.CreateDirectory(_folder);
+        // Identity must know the dashboard's redirect URI before the Server exists, so this one port is chosen up front.
+        var serverHttpPort = FreeLoopbackPort();
+        ServerHttpUrl = new Uri($"http://127.0.0.1:{serverHttpPort}/");
         var identityDb = DatabaseSettings("identity");
         _identity = new KestrelFactory<IdentityAssembly>(new Dictionary<string, string?>
         {
@@ -58,6 +66,7 @@ public abstract class GonHosts(TestDatabase database) : IAsyncLifetime
             ["ConnectionStrings:Identity"] = identityDb.ConnectionString,
             ["Identity:KeyDirectory"] = Path.Combine(_folder, "keys"),
             ["Identity:AllowInsecureHttp"] = "true",
+            ["Identity:Dashboard:BaseUrl"] = ServerHttpUrl.ToString().TrimEnd('/'),
         }, useConfiguredEndpoints: false);
         _identity.StartServer();
         IdentityUrl = _identity.Addresses.First();
@@ -72,12 +81,11 @@ public abstract class GonHosts(TestDatabase database) : IAsyncLifetime
             // Tests live in early 2028 so that hours in 2027, the first contract year, lie in the past.
             ["Clock:Today"] = "2028-01-15",
             ["Kestrel:Endpoints:Grpc:Url"] = "http://127.0.0.1:0",
-            ["Kestrel:Endpoints:Http:Url"] = "http://127.0.0.1:0",
-            // Both test endpoints speak h2c so any bound address serves gRPC.
-            ["Kestrel:Endpoints:Http:Protocols"] = "Http2",
+            // The HTTP endpoint keeps its HTTP/1.1 from appsettings, as browsers reach the dashboard there.
+            ["Kestrel:Endpoints:Http:Url"] = ServerHttpUrl.ToString().TrimEnd('/'),
         }, useConfiguredEndpoints: true);
         _server.StartServer();
-        ServerUrl = _server.Addresses.First();
+        ServerUrl = _server.Addresses.Single(a => a.Port != serverHttpPort);
         _channel = GrpcChannel.ForAddress(ServerUrl);
         _http = new HttpClient { BaseAddress = IdentityUrl };
         Available = true;
@@ -128,6 +136,16 @@ public abstract class GonHosts(TestDatabase database) : IAsyncLifetime
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"Token request for {caller} failed: {body}");
         return JsonDocument.Parse(body).RootElement.GetProperty("access_token").GetString()!;
+    }
+
+    /// <summary>A port that was free a moment ago (a small race with other processes, accepted for tests).</summary>
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
     }
 
     private (string Provider, string ConnectionString) DatabaseSettings(string name)
