@@ -146,8 +146,16 @@ public static class AccessMatrix
         {
             var (arrangement, _) = await s.ActiveExecutedBy(1);
             using var call = new HourService.HourServiceClient(c).ImportHourEntries();
-            await call.RequestStream.WriteAsync(new ImportHourEntriesRequest { Entry = HourScenario.Entry(arrangement) });
-            await call.RequestStream.CompleteAsync();
+            try
+            {
+                await call.RequestStream.WriteAsync(new ImportHourEntriesRequest { Entry = HourScenario.Entry(arrangement) });
+                await call.RequestStream.CompleteAsync();
+            }
+            catch (RpcException)
+            {
+                // The server may refuse the call (e.g. UNAUTHENTICATED) before the client has written;
+                // the write then fails as CANCELLED and the call's own status is in ResponseAsync.
+            }
             var response = await call.ResponseAsync;
             if (response.RejectedCount > 0)
             {
