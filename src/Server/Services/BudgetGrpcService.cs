@@ -37,7 +37,7 @@ public sealed class BudgetGrpcService(
         v.ThrowIfAny();
         var contract = await db.AreaContracts.AsNoTracking().SingleOrDefaultAsync(c => c.Id == contractId, ct)
             ?? throw new NotFoundException("Area contract");
-        var now = clock.GetUtcNow();
+        var now = Now();
         var row = await db.BaseLumpsums.FindAsync([contract.Id], ct);
         if (row is null)
         {
@@ -90,7 +90,7 @@ public sealed class BudgetGrpcService(
         var ct = context.CancellationToken;
         var kind = BudgetMapping.ToDomain(request.Kind);
         D.IndexRate.Validate(request.Year, kind, request.IndexBp, request.Source);
-        var now = clock.GetUtcNow();
+        var now = Now();
         var rate = await db.IndexRates.FindAsync([request.Year], ct);
         if (rate is null)
         {
@@ -133,7 +133,7 @@ public sealed class BudgetGrpcService(
         return await idempotency.CreateOnceAsync(request, request.RequestId,
             () =>
             {
-                var now = clock.GetUtcNow();
+                var now = Now();
                 var adjustment = D.BudgetAdjustment.Create(Guid.CreateVersion7(now), request.AreaId, request.Year, request.AmountCents,
                     BudgetMapping.ToDomain(request.Reason), request.Description, tenant.Subject, now);
                 db.BudgetAdjustments.Add(adjustment);
@@ -199,7 +199,7 @@ public sealed class BudgetGrpcService(
         v.ThrowIfAny();
         var contract = await db.AreaContracts.AsNoTracking().SingleOrDefaultAsync(c => c.Id == contractId, ct)
             ?? throw new NotFoundException("Area contract");
-        var (row, _) = await pgb.BaselineAsync(contract.Id, contract.AreaId, date!.Value, request.ClientCount, nameof(SetPgbBaseline), clock.GetUtcNow(), ct);
+        var (row, _) = await pgb.BaselineAsync(contract.Id, contract.AreaId, date!.Value, request.ClientCount, nameof(SetPgbBaseline), Now(), ct);
         await BudgetSave.SaveAsync(db, ct);
         return new SetPgbBaselineResponse { PgbBaseline = BudgetMapping.ToProto(row) };
     }
@@ -215,7 +215,7 @@ public sealed class BudgetGrpcService(
         v.Check(request.ClientCount < 0, "client_count", "must be 0 or more");
         v.ThrowIfAny();
         var (row, _) = await pgb.MonthlyCountAsync(request.AreaId, request.Year, request.Month, request.ClientCount,
-            nameof(SetPgbMonthlyCount), clock.GetUtcNow(), ct);
+            nameof(SetPgbMonthlyCount), Now(), ct);
         await BudgetSave.SaveAsync(db, ct);
         return new SetPgbMonthlyCountResponse { PgbMonthlyCount = BudgetMapping.ToProto(row) };
     }
@@ -230,7 +230,7 @@ public sealed class BudgetGrpcService(
         v.Check(request.AverageCostCents < 0, "average_cost_cents", "must be 0 or more (euro cents)");
         v.Check(request.AverageCostCents > D.BudgetLimits.MaxLumpsumCents, "average_cost_cents", "is implausibly large");
         v.ThrowIfAny();
-        var (row, _) = await pgb.AverageCostAsync(request.AreaId, request.Year, request.AverageCostCents, nameof(SetPgbAverageCost), clock.GetUtcNow(), ct);
+        var (row, _) = await pgb.AverageCostAsync(request.AreaId, request.Year, request.AverageCostCents, nameof(SetPgbAverageCost), Now(), ct);
         await BudgetSave.SaveAsync(db, ct);
         return new SetPgbAverageCostResponse { PgbAverageCost = BudgetMapping.ToProto(row) };
     }
@@ -259,7 +259,7 @@ public sealed class BudgetGrpcService(
             throw CsvImportFailure.ToRpcException(errors);
         }
 
-        var now = clock.GetUtcNow();
+        var now = Now();
         var outcomes = new List<WriteOutcome>();
         foreach (var row in file.Counts)
         {
@@ -316,7 +316,7 @@ public sealed class BudgetGrpcService(
         v.ThrowIfAny();
         await access.RequireHeldAsync(request.AreaId, request.Year, ct);
 
-        var now = clock.GetUtcNow();
+        var now = Now();
         var report = await db.YearReports.SingleOrDefaultAsync(r => r.AreaId == request.AreaId && r.Year == request.Year, ct);
         if (report is null)
         {
@@ -401,7 +401,7 @@ public sealed class BudgetGrpcService(
         {
             throw new InvalidStateException($"Area {request.AreaId} has no year report for {request.Year}; there is nothing to lock.");
         }
-        var now = clock.GetUtcNow();
+        var now = Now();
         foreach (var report in reports)
         {
             if (!report.IsLocked)
@@ -425,7 +425,7 @@ public sealed class BudgetGrpcService(
         var previous = D.BudgetLimits.IsYear(request.Year) ? await parameters.LatestVersionAsync(request.Year, ct) : 0;
         var version = D.YearParameters.Save(request.Year, previous, request.ProfitCapBp, request.ReferenceHourlyRateCents,
             request.PgbDeadBandBp, request.PgbCompensationShareBp, request.BasisShareTargetBp, request.InitiativeShareTargetBp,
-            request.SanctionBp, request.ChangeNote, tenant.Subject, clock.GetUtcNow());
+            request.SanctionBp, request.ChangeNote, tenant.Subject, Now());
         db.YearParameters.Add(version);
         await BudgetSave.SaveAsync(db, ct); // two saves of the same version number collide on the key: one is refused
         return new SetYearParametersResponse { YearParameters = BudgetMapping.ToProto(version) };
@@ -477,7 +477,14 @@ public sealed class BudgetGrpcService(
         }
     }
 
-    private DateOnly Today() => AmsterdamCalendar.Today(clock.GetUtcNow());
+    private DateOnly Today() => AmsterdamCalendar.Today(Now());
+
+    /// <summary>Now, cut to whole microseconds: the databases keep no more, so a write's response equals a later read.</summary>
+    private DateTimeOffset Now()
+    {
+        var now = clock.GetUtcNow();
+        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
+    }
 
     private static string IndexValue(int? bp, string source) =>
         bp is null ? "" : (source.Length == 0 ? $"{bp}" : $"{bp} {source}") is var text && text.Length > 100 ? text[..100] : text;
