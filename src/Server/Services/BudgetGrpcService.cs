@@ -479,11 +479,14 @@ public sealed class BudgetGrpcService(
 
     private DateOnly Today() => AmsterdamCalendar.Today(Now());
 
-    /// <summary>Now, cut to whole microseconds: the databases keep no more, so a write's response equals a later read.</summary>
+    /// <summary>
+    /// Now, cut to whole milliseconds: PostgreSQL keeps microseconds and SQLite's ticks converter about
+    /// 0.1 ms, so with milliseconds a write's response equals every later read.
+    /// </summary>
     private DateTimeOffset Now()
     {
         var now = clock.GetUtcNow();
-        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
+        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
     }
 
     private static string IndexValue(int? bp, string source) =>
