@@ -48,8 +48,14 @@ public sealed class BaseLumpsum
     private static void Validate(long amountCents)
     {
         var v = new Violations();
+        Check(v, amountCents);
+        v.ThrowIfAny();
+    }
+
+    /// <summary>Adds the violations of the amount to <paramref name="v"/>, so a request reports every bad field at once.</summary>
+    public static void Check(Violations v, long amountCents)
+    {
         v.Check(amountCents < 1, "amount_cents", "must be 1 or more (euro cents)");
         v.Check(amountCents > BudgetLimits.MaxLumpsumCents, "amount_cents", $"must be at most {BudgetLimits.MaxLumpsumCents} (EUR 10 billion)");
-        v.ThrowIfAny();
     }
 }

@@ -45,8 +45,14 @@ public sealed class PgbBaseline
     private static void Validate(DateOnly? referenceDate, int clientCount)
     {
         var v = new Violations();
+        Check(v, referenceDate, clientCount);
+        v.ThrowIfAny();
+    }
+
+    /// <summary>Adds the violations of the fields to <paramref name="v"/>, so a request reports every bad field at once.</summary>
+    public static void Check(Violations v, DateOnly? referenceDate, int clientCount)
+    {
         v.Check(referenceDate is null, "reference_date", "must be a valid date");
         v.Check(clientCount < 0, "client_count", "must be 0 or more");
-        v.ThrowIfAny();
     }
 }

@@ -46,15 +46,24 @@ public sealed class YearReport : ITenantOwned
         }
         var text = note?.Trim() ?? "";
         var v = new Violations();
-        v.Check(ownCostsCents < 0, "own_delivery_costs_cents", "must be 0 or more (euro cents)");
-        v.Check(ownCostsCents > BudgetLimits.MaxLumpsumCents, "own_delivery_costs_cents", "is implausibly large");
-        v.Check(text.Length > MaxNoteLength, "note", $"must be at most {MaxNoteLength} characters");
+        Check(v, ownCostsCents, note);
         v.ThrowIfAny();
         OwnDeliveryCostsCents = ownCostsCents;
         Note = text;
         SubmittedAt = now;
         SubmittedBy = by;
     }
+
+    /// <summary>Adds the violations of the fields to <paramref name="v"/>, so a request reports every bad field at once.</summary>
+    public static void Check(Violations v, long ownCostsCents, string? note)
+    {
+        v.Check(ownCostsCents < 0, "own_delivery_costs_cents", "must be 0 or more (euro cents)");
+        v.Check(ownCostsCents > BudgetLimits.MaxLumpsumCents, "own_delivery_costs_cents", "is implausibly large");
+        v.Check((note?.Trim().Length ?? 0) > MaxNoteLength, "note", $"must be at most {MaxNoteLength} characters");
+    }
+
+    /// <summary>True when submitting these values again would change nothing.</summary>
+    public bool Holds(long ownCostsCents, string? note) => OwnDeliveryCostsCents == ownCostsCents && Note == (note?.Trim() ?? "");
 
     /// <summary>Locks the report; locking a locked report changes nothing. Returns true when it was locked now.</summary>
     public bool Lock(string by, DateTimeOffset now)

@@ -15,6 +15,7 @@ public static class GrpcExtensions
         });
         builder.Services.AddGonClientServices();
         builder.Services.AddGonHourServices();
+        builder.Services.AddGonBudgetServices();
         builder.Services.AddScoped<ReportingQuery>();
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks().AddCheck("self", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
@@ -32,6 +33,7 @@ public static class GrpcExtensions
         app.MapGrpcService<SupportArrangementGrpcService>();
         app.MapGrpcService<HourGrpcService>();
         app.MapGrpcService<ReportingGrpcService>();
+        app.MapGrpcService<BudgetGrpcService>();
         app.MapGrpcHealthChecksService().AllowAnonymous();
         app.MapGrpcReflectionService().AllowAnonymous();
         app.MapGet("/health", () => Results.Ok("healthy")).AllowAnonymous();

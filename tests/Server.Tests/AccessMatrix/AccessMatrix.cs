@@ -15,6 +15,12 @@ namespace GonPortal.Server.Tests.AccessMatrix;
 /// </summary>
 public static class AccessMatrix
 {
+    /// <summary>
+    /// RPCs whose row holds the codes of a correct implementation that does not exist yet: their cells
+    /// are not run and the completeness check skips them. GetBudgetPosition: implemented in the settlements branch.
+    /// </summary>
+    public static readonly IReadOnlySet<string> Pending = new HashSet<string> { "BudgetService/GetBudgetPosition" };
+
     public const string Table = """
         rpc                                              anonymous gemeente wij ha-stadse ha-oost ha-zuid oa-delinde oa-atelier oa-noorderlicht
         ReferenceService/ListAreas                       U  OK OK OK OK OK OK OK OK
@@ -71,6 +77,26 @@ public static class AccessMatrix
         ReportingService/ListProviderVolumes             U  OK PD OK PD PD OK OK OK
         ReportingService/ListProductVolumes              U  OK PD OK PD PD PD PD PD
         ReportingService/GetAreaShares                   U  OK PD OK PD PD PD PD PD
+        BudgetService/SetBaseLumpsum                     U  OK PD PD PD PD PD PD PD
+        BudgetService/ListBaseLumpsums                   U  OK PD OK OK OK PD PD PD
+        BudgetService/SetIndexRate                       U  OK PD PD PD PD PD PD PD
+        BudgetService/ListIndexRates                     U  OK PD OK OK OK PD PD PD
+        BudgetService/CreateBudgetAdjustment             U  OK PD PD PD PD PD PD PD
+        BudgetService/ListBudgetAdjustments              U  OK PD OK OK OK PD PD PD
+        BudgetService/GetAreaBudget#area1                U  OK PD OK PD PD PD PD PD
+        BudgetService/SetPgbBaseline                     U  OK PD PD PD PD PD PD PD
+        BudgetService/SetPgbMonthlyCount                 U  OK PD PD PD PD PD PD PD
+        BudgetService/SetPgbAverageCost                  U  OK PD PD PD PD PD PD PD
+        BudgetService/ImportPgbCsv                       U  OK PD PD PD PD PD PD PD
+        BudgetService/GetPgbYear#area1                   U  OK PD OK PD PD PD PD PD
+        BudgetService/SubmitYearReport#area1             U  PD PD OK PD PD PD PD PD
+        BudgetService/GetYearReport#area1                U  OK PD OK NF NF PD PD PD
+        BudgetService/ListYearReports                    U  OK PD OK OK OK PD PD PD
+        BudgetService/LockYear                           U  OK PD PD PD PD PD PD PD
+        BudgetService/SetYearParameters                  U  OK PD PD PD PD PD PD PD
+        BudgetService/GetYearParameters                  U  OK PD OK OK OK PD PD PD
+        BudgetService/ListYearParameterVersions          U  OK PD OK OK OK PD PD PD
+        BudgetService/GetBudgetPosition#area1            U  OK PD OK PD PD PD PD PD
         """;
 
     /// <summary>How to call each row's RPC as a caller; setup runs first, as the data's owner.</summary>
@@ -189,6 +215,66 @@ public static class AccessMatrix
             await new ReportingService.ReportingServiceClient(c).ListProductVolumesAsync(new() { AreaId = 1, Year = 2027, Month = 3 }),
         ["ReportingService/GetAreaShares"] = async (_, _, c) =>
             await new ReportingService.ReportingServiceClient(c).GetAreaSharesAsync(new() { AreaId = 1, Date = Date(2027, 6, 15) }),
+        // Budgets: writes touch area 4 (Zuid), 2026 and 2099 only, with the demo values where a figure is in use,
+        // so the cells leave the figures of the flow tests alone. Reads are of area 1 (Stadse) in 2027/2028.
+        ["BudgetService/SetBaseLumpsum"] = async (s, _, c) =>
+        {
+            var contract = await Budgets.BudgetScenario.DemoContract(s.Hosts, 4);
+            await new BudgetService.BudgetServiceClient(c).SetBaseLumpsumAsync(new() { AreaContractId = contract.Id, AmountCents = 421_000_000 });
+        },
+        ["BudgetService/ListBaseLumpsums"] = async (_, _, c) => await new BudgetService.BudgetServiceClient(c).ListBaseLumpsumsAsync(new()),
+        ["BudgetService/SetIndexRate"] = async (_, _, c) =>
+            await new BudgetService.BudgetServiceClient(c).SetIndexRateAsync(new() { Year = 2099, Kind = IndexKind.Prognosis, IndexBp = 200 }),
+        ["BudgetService/ListIndexRates"] = async (_, _, c) => await new BudgetService.BudgetServiceClient(c).ListIndexRatesAsync(new()),
+        ["BudgetService/CreateBudgetAdjustment"] = async (_, _, c) =>
+            await new BudgetService.BudgetServiceClient(c).CreateBudgetAdjustmentAsync(new()
+            {
+                RequestId = $"test-{Guid.NewGuid():N}", AreaId = 4, Year = 2099, AmountCents = 100,
+                Reason = BudgetAdjustmentReason.Other, Description = "Toegangstest",
+            }),
+        ["BudgetService/ListBudgetAdjustments"] = async (_, _, c) => await new BudgetService.BudgetServiceClient(c).ListBudgetAdjustmentsAsync(new()),
+        ["BudgetService/GetAreaBudget#area1"] = async (_, _, c) =>
+            await new BudgetService.BudgetServiceClient(c).GetAreaBudgetAsync(new() { AreaId = 1, Year = 2027 }),
+        ["BudgetService/SetPgbBaseline"] = async (s, _, c) =>
+        {
+            var contract = await Budgets.BudgetScenario.DemoContract(s.Hosts, 4);
+            await new BudgetService.BudgetServiceClient(c).SetPgbBaselineAsync(new() { AreaContractId = contract.Id, ReferenceDate = Date(2027, 1, 1), ClientCount = 334 });
+        },
+        ["BudgetService/SetPgbMonthlyCount"] = async (_, _, c) =>
+            await new BudgetService.BudgetServiceClient(c).SetPgbMonthlyCountAsync(new() { AreaId = 4, Year = 2026, Month = 12, ClientCount = 7 }),
+        ["BudgetService/SetPgbAverageCost"] = async (_, _, c) =>
+            await new BudgetService.BudgetServiceClient(c).SetPgbAverageCostAsync(new() { AreaId = 4, Year = 2026, AverageCostCents = 100 }),
+        ["BudgetService/ImportPgbCsv"] = async (_, _, c) =>
+            await new BudgetService.BudgetServiceClient(c).ImportPgbCsvAsync(new()
+            {
+                Kind = PgbCsvKind.AverageCosts,
+                Csv = Google.Protobuf.ByteString.CopyFromUtf8("area_id,year,average_cost_cents\n4,2026,100\n"),
+            }),
+        ["BudgetService/GetPgbYear#area1"] = async (_, _, c) =>
+            await new BudgetService.BudgetServiceClient(c).GetPgbYearAsync(new() { AreaId = 1, Year = 2027 }),
+        ["BudgetService/SubmitYearReport#area1"] = async (_, _, c) =>
+            await new BudgetService.BudgetServiceClient(c).SubmitYearReportAsync(new() { AreaId = 1, Year = 2028, OwnDeliveryCostsCents = 10_000 }),
+        ["BudgetService/GetYearReport#area1"] = async (s, _, c) =>
+        {
+            await Budgets.BudgetScenario.EnsureYearReport(s.Hosts, Callers.HaStadse, 1, 2028);
+            await new BudgetService.BudgetServiceClient(c).GetYearReportAsync(new() { AreaId = 1, Year = 2028 });
+        },
+        ["BudgetService/ListYearReports"] = async (_, _, c) => await new BudgetService.BudgetServiceClient(c).ListYearReportsAsync(new()),
+        ["BudgetService/LockYear"] = async (s, _, c) =>
+        {
+            await Budgets.BudgetScenario.EnsureYearReport(s.Hosts, Callers.HaZuid, 4, 2027);
+            await new BudgetService.BudgetServiceClient(c).LockYearAsync(new() { AreaId = 4, Year = 2027 });
+        },
+        ["BudgetService/SetYearParameters"] = async (_, _, c) =>
+            await new BudgetService.BudgetServiceClient(c).SetYearParametersAsync(new()
+            {
+                Year = 2099, ProfitCapBp = 300, ReferenceHourlyRateCents = 6_250, PgbCompensationShareBp = 10_000, ChangeNote = "Toegangstest",
+            }),
+        ["BudgetService/GetYearParameters"] = async (_, _, c) => await new BudgetService.BudgetServiceClient(c).GetYearParametersAsync(new() { Year = 2027 }),
+        ["BudgetService/ListYearParameterVersions"] = async (_, _, c) =>
+            await new BudgetService.BudgetServiceClient(c).ListYearParameterVersionsAsync(new() { Year = 2027 }),
+        ["BudgetService/GetBudgetPosition#area1"] = async (_, _, c) =>
+            await new BudgetService.BudgetServiceClient(c).GetBudgetPositionAsync(new() { AreaId = 1, Year = 2027, Month = 6 }),
         ["AuditService/ListAuditEntries"] = async (_, _, c) => await new AuditService.AuditServiceClient(c).ListAuditEntriesAsync(new()),
         ["ClientService/CreateClient"] = async (_, caller, c) =>
         {

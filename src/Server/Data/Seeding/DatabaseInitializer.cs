@@ -19,6 +19,7 @@ public sealed class DatabaseInitializer(IServiceProvider services, IConfiguratio
         if (configuration.GetValue("Seed:Demo", false))
         {
             await DemoSeeder.SeedAsync(services, cancellationToken);
+            await DemoBudgetSeeder.SeedAsync(services, cancellationToken);
             if (configuration.GetValue("Seed:DemoHours", false))
             {
                 await DemoHourSeeder.SeedAsync(services, cancellationToken);

@@ -1,0 +1,66 @@
+using GonPortal.Domain.Budgets;
+using GonPortal.Domain.Common;
+using GonPortal.Domain.Providers;
+using GonPortal.Domain.Settlements;
+using GonPortal.Server.Data;
+using GonPortal.Server.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using BudgetAdjustment = GonPortal.Domain.Budgets.BudgetAdjustment;
+
+namespace GonPortal.Server.Budgets;
+
+/// <summary>The lumpsum of an area and year with what it was computed from.</summary>
+/// <param name="Adjustments">The ventiel adjustments of the year, oldest first, with their ids.</param>
+public sealed record AreaLumpsum(
+    LumpsumResult Result,
+    AreaContract Contract,
+    Guid HoofdaanbiederId,
+    string HoofdaanbiederName,
+    IReadOnlyList<BudgetAdjustment> Adjustments);
+
+/// <summary>
+/// Gathers the inputs of <see cref="Lumpsum.Compute"/> for an area and year: the area contract
+/// covering the year, its base lumpsum, the index rates from the base year on and the year's ventiel
+/// adjustments. Used by GetAreaBudget and by the settlement jobs. Reads only gemeente data (nothing
+/// tenant-owned), so it answers the same for every caller; access is checked before it is called.
+/// </summary>
+public sealed class LumpsumLoader(GonDbContext db)
+{
+    /// <summary>
+    /// NOT_FOUND when no area contract of the area overlaps the year; FAILED_PRECONDITION naming what is
+    /// missing when the contract has no base lumpsum or a year of the chain has no index.
+    /// </summary>
+    public async Task<AreaLumpsum> LoadAsync(int areaId, int year, CancellationToken ct)
+    {
+        var contract = await ContractAsync(areaId, year, ct)
+            ?? throw new NotFoundException($"Area contract of area {areaId} covering {year}");
+        var baseLumpsum = await db.BaseLumpsums.AsNoTracking().SingleOrDefaultAsync(b => b.AreaContractId == contract.Id, ct)
+            ?? throw new InvalidStateException(
+                $"The lumpsum of area {areaId} for {year} cannot be computed: area contract {contract.Id} has no base lumpsum (SetBaseLumpsum).");
+        if (year < baseLumpsum.BaseYear)
+        {
+            throw new InvalidStateException($"The lumpsum of area {areaId} starts in base year {baseLumpsum.BaseYear}; {year} lies before it.");
+        }
+        var from = baseLumpsum.BaseYear + 1;
+        var indices = await db.IndexRates.AsNoTracking().Where(i => i.Year >= from && i.Year <= year).ToListAsync(ct);
+        var adjustments = await db.BudgetAdjustments.AsNoTracking().Where(a => a.AreaId == areaId && a.Year == year).ToListAsync(ct);
+        adjustments = [.. adjustments.OrderBy(a => a.CreatedAt).ThenBy(a => a.Id)];
+
+        var input = new LumpsumInput(areaId, baseLumpsum.BaseYear, baseLumpsum.AmountCents,
+            [.. indices.Select(i => i.ToYearIndex())],
+            [.. adjustments.Select(a => new VentielAdjustment(a.Year, a.AmountCents, a.Reason.ToString()))]);
+        var result = Lumpsum.Compute(input, year);
+        var name = await db.Providers.AsNoTracking().Where(p => p.Id == contract.HoofdaanbiederId).Select(p => p.Name).SingleOrDefaultAsync(ct) ?? "";
+        return new AreaLumpsum(result, contract, contract.HoofdaanbiederId, name, adjustments);
+    }
+
+    /// <summary>The area contract overlapping the year; when two do (a change of hoofdaanbieder), the one that started last.</summary>
+    public Task<AreaContract?> ContractAsync(int areaId, int year, CancellationToken ct)
+    {
+        var (first, last) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+        return db.AreaContracts.AsNoTracking()
+            .Where(c => c.AreaId == areaId && c.PeriodStart <= last && c.PeriodEnd >= first)
+            .OrderByDescending(c => c.PeriodStart)
+            .FirstOrDefaultAsync(ct);
+    }
+}

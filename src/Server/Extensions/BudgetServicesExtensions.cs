@@ -1,0 +1,16 @@
+using GonPortal.Server.Budgets;
+
+namespace GonPortal.Server.Extensions;
+
+public static class BudgetServicesExtensions
+{
+    /// <summary>The helpers of BudgetService; LumpsumLoader and YearParametersStore are also what settlement jobs take.</summary>
+    public static IServiceCollection AddGonBudgetServices(this IServiceCollection services)
+    {
+        services.AddScoped<BudgetAreaAccess>();
+        services.AddScoped<LumpsumLoader>();
+        services.AddScoped<YearParametersStore>();
+        services.AddScoped<PgbFigureWriter>();
+        return services;
+    }
+}
