@@ -6,11 +6,18 @@ namespace GonPortal.Portal.ServerApi;
 public sealed partial class GonServerClient
 {
     public Task<ServerResult<Page<HourEntryView>>> ListHourEntriesAsync(
-        HourEntryStatus status, int areaId, string pageToken, int pageSize, CancellationToken cancellationToken = default) =>
+        HourFilter filter, string pageToken, int pageSize, CancellationToken cancellationToken = default) =>
         CallAsync(nameof(HourService.HourServiceClient.ListHourEntries), async options =>
         {
-            var response = await hours.ListHourEntriesAsync(
-                new ListHourEntriesRequest { Status = status, AreaId = areaId, PageToken = pageToken, PageSize = pageSize }, options);
+            var response = await hours.ListHourEntriesAsync(new ListHourEntriesRequest
+            {
+                Status = filter.Status,
+                ReportedByProviderId = filter.ReporterId ?? string.Empty,
+                ServiceDateFrom = ToProtoDate(filter.From),
+                ServiceDateTo = ToProtoDate(filter.To),
+                PageToken = pageToken,
+                PageSize = pageSize,
+            }, options);
             return new Page<HourEntryView>(response.HourEntries.Select(ToView).ToList(), response.NextPageToken);
         }, cancellationToken);
 

@@ -36,3 +36,6 @@ public sealed record HourSubmission(int Created, int Existing, IReadOnlyList<Hou
 {
     public bool AllAccepted => Rejections.Count == 0;
 }
+
+/// <summary>Filters of the hour review queue, as chosen on the page.</summary>
+public sealed record HourFilter(HourEntryStatus Status, string? ReporterId, DateOnly? From, DateOnly? To);
