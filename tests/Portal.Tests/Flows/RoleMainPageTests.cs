@@ -36,7 +36,7 @@ public sealed class RoleMainPageTests(PortalHosts hosts, BrowserFixture browser)
 
         await Assertions.Expect(page.GetByText("Basisaandeel").First).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("svg[role=img]").First).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Cijfers bij: Toegewezen, geleverd en nog te beoordelen per product" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Toegewezen, geleverd, nog te beoordelen en tekort per product" })).ToBeVisibleAsync();
     }
 
     [Fact]
