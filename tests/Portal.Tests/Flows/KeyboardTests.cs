@@ -32,6 +32,7 @@ public sealed class KeyboardTests(PortalHosts hosts, BrowserFixture browser) : P
         await Assertions.Expect(page.Locator(".utrecht-skip-link")).ToBeFocusedAsync();
         await Assertions.Expect(page.Locator(".utrecht-skip-link")).ToBeInViewportAsync();
         await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("main")).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Tab");
         await Assertions.Expect(page.GetByLabel("Naam")).ToBeFocusedAsync();
 
