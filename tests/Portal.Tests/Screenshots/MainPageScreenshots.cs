@@ -4,8 +4,9 @@ using Microsoft.Playwright;
 namespace GonPortal.Portal.Tests.Screenshots;
 
 /// <summary>
-/// Writes each role's main page at desktop (1280 px) and phone (390 px) width to docs/screenshots/, the pictures
-/// the README shows. Run with the other tests; the PNGs are committed when the portal's look changes.
+/// Takes each role's main page at desktop (1280 px) and phone (390 px) width. With GON_WRITE_SCREENSHOTS=1 they
+/// go to docs/screenshots/, the pictures the README shows (commit them when the look changes); otherwise to the
+/// test output folder, so an ordinary test run leaves the work tree clean.
 /// </summary>
 public sealed class MainPageScreenshots(PortalHosts hosts, BrowserFixture browser) : PortalTest(hosts, browser)
 {
@@ -33,7 +34,10 @@ public sealed class MainPageScreenshots(PortalHosts hosts, BrowserFixture browse
 
             await Assertions.Expect(page.Locator(".gon-loading")).ToHaveCountAsync(0);
             await Assertions.Expect(page.Locator("main table").First).ToBeVisibleAsync();
-            var file = Path.Combine(RepositoryRoot(), "docs", "screenshots", $"{role}-{device}.png");
+            var folder = Environment.GetEnvironmentVariable("GON_WRITE_SCREENSHOTS") == "1"
+                ? Path.Combine(RepositoryRoot(), "docs", "screenshots")
+                : Path.Combine(AppContext.BaseDirectory, "screenshots");
+            var file = Path.Combine(folder, $"{role}-{device}.png");
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = device == "desktop" });
             Assert.True(new FileInfo(file).Length > 10_000, $"{file} looks empty");
