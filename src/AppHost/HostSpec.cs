@@ -50,6 +50,8 @@ internal static class HostPlan
                 ["ASPNETCORE_URLS"] = portalUrl,
                 ["Identity__Authority"] = identityUrl,
                 ["Server__GrpcUrl"] = serverGrpcUrl,
+                // Same demo day as the Server, so the hour grid and the reports open on weeks and months with data.
+                ["Clock__Today"] = "2028-01-15",
             }),
         ];
     }

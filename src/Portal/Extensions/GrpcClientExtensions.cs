@@ -19,6 +19,12 @@ public static class GrpcClientExtensions
         builder.Services.AddGonClient<ProviderService.ProviderServiceClient>(address);
         builder.Services.AddGonClient<SubcontractService.SubcontractServiceClient>(address);
         builder.Services.AddGonClient<ReferenceService.ReferenceServiceClient>(address);
+        builder.Services.AddGonClient<ClientService.ClientServiceClient>(address);
+        builder.Services.AddGonClient<SupportArrangementService.SupportArrangementServiceClient>(address);
+        builder.Services.AddGonClient<HourService.HourServiceClient>(address);
+        builder.Services.AddGonClient<ReportingService.ReportingServiceClient>(address);
+        builder.Services.AddGonClient<AuditService.AuditServiceClient>(address);
+        builder.Services.AddScoped<PurposeContext>();
         builder.Services.AddScoped<GonServerClient>();
         return builder;
     }

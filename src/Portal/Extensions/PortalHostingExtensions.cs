@@ -1,4 +1,5 @@
 using System.Globalization;
+using GonPortal.Portal.Clock;
 using GonPortal.Portal.Components;
 
 namespace GonPortal.Portal.Extensions;
@@ -18,6 +19,9 @@ public static class PortalHostingExtensions
         builder.Services.AddRazorComponents()
             .AddInteractiveServerComponents();
         builder.Services.AddHealthChecks();
+        // Interface texts live in Resources/Texts.resx (Dutch); no ResourcesPath, the marker type's namespace finds them.
+        builder.Services.AddLocalization();
+        builder.Services.AddSingleton<PortalClock>();
 
         builder.AddPortalAuthentication();
         builder.AddGonServerClients();

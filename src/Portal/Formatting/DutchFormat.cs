@@ -1,0 +1,46 @@
+using System.Globalization;
+
+namespace GonPortal.Portal.Formatting;
+
+/// <summary>
+/// nl-NL formats for what the API sends: cents as "€ 1.234,56", dates as "31-12-2027", basis points as
+/// "15,0 %", minutes as hours "1,5". Presentation only: the figures themselves come from the Server.
+/// </summary>
+public static class DutchFormat
+{
+    public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("nl-NL");
+
+    /// <summary>Whole euro cents as "€ 1.234,56" (negative: "€ -1.234,56").</summary>
+    public static string Money(long cents) =>
+        "€ " + (cents / 100m).ToString("#,0.00", Culture);
+
+    /// <summary>A date as "31-12-2027"; <paramref name="whenEmpty"/> when unset.</summary>
+    public static string Date(DateOnly? date, string whenEmpty = "—") =>
+        date?.ToString("dd-MM-yyyy", Culture) ?? whenEmpty;
+
+    /// <summary>A moment in Dutch time as "31-12-2027 14:05".</summary>
+    public static string DateTime(DateTimeOffset? moment, string whenEmpty = "—") =>
+        moment is { } m ? TimeZoneInfo.ConvertTime(m, Amsterdam).ToString("dd-MM-yyyy HH:mm", Culture) : whenEmpty;
+
+    /// <summary>Basis points as a percentage with one decimal: 1500 → "15,0 %".</summary>
+    public static string Percent(int basisPoints) =>
+        (basisPoints / 100m).ToString("0.0", Culture) + " %";
+
+    /// <summary>A number with Dutch separators and at most <paramref name="decimals"/> decimals.</summary>
+    public static string Number(decimal value, int decimals = 1) =>
+        value.ToString("#,0." + new string('#', decimals), Culture);
+
+    /// <summary>Minutes as hours with a decimal comma: 90 → "1,5".</summary>
+    public static string Hours(decimal minutes) => Number(minutes / 60m, 1);
+
+    /// <summary>An amount typed in euros ("1.234,56", "12,5", "€ 80") as cents; null when it is not a number.</summary>
+    public static long? ParseEuroCents(string? text)
+    {
+        var cleaned = (text ?? string.Empty).Replace("€", string.Empty, StringComparison.Ordinal).Trim();
+        return decimal.TryParse(cleaned, NumberStyles.Number, Culture, out var euros) && decimal.Round(euros, 2) == euros
+            ? (long)(euros * 100m)
+            : null;
+    }
+
+    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+}

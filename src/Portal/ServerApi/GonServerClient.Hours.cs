@@ -1,0 +1,123 @@
+using GonPortal.Contracts.V1;
+using Grpc.Core;
+
+namespace GonPortal.Portal.ServerApi;
+
+public sealed partial class GonServerClient
+{
+    public Task<ServerResult<Page<HourEntryView>>> ListHourEntriesAsync(
+        HourFilter filter, string pageToken, int pageSize, CancellationToken cancellationToken = default) =>
+        CallAsync(nameof(HourService.HourServiceClient.ListHourEntries), async options =>
+        {
+            var response = await hours.ListHourEntriesAsync(new ListHourEntriesRequest
+            {
+                Status = filter.Status,
+                ReportedByProviderId = filter.ReporterId ?? string.Empty,
+                ServiceDateFrom = ToProtoDate(filter.From),
+                ServiceDateTo = ToProtoDate(filter.To),
+                PageToken = pageToken,
+                PageSize = pageSize,
+            }, options);
+            return new Page<HourEntryView>(response.HourEntries.Select(ToView).ToList(), response.NextPageToken);
+        }, cancellationToken);
+
+    /// <summary>The entries of one arrangement in a period (to show what the grid already holds).</summary>
+    public Task<ServerResult<IReadOnlyList<HourEntryView>>> ListHourEntriesInPeriodAsync(
+        DateOnly from, DateOnly to, CancellationToken cancellationToken = default) =>
+        CallAsync<IReadOnlyList<HourEntryView>>(nameof(HourService.HourServiceClient.ListHourEntries), async options =>
+        {
+            var request = new ListHourEntriesRequest { ServiceDateFrom = ToProtoDate(from), ServiceDateTo = ToProtoDate(to), PageSize = 500 };
+            var list = new List<HourEntryView>();
+            do
+            {
+                var response = await hours.ListHourEntriesAsync(request, Options(cancellationToken));
+                list.AddRange(response.HourEntries.Select(ToView));
+                request.PageToken = response.NextPageToken;
+            }
+            while (!string.IsNullOrEmpty(request.PageToken) && list.Count < 5000);
+            return list;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Sends the entries all-or-nothing. A rejected batch is not a failure of the call for the page: the
+    /// rejections come back per entry (from the HourEntryRejections status detail) so the grid can mark them.
+    /// </summary>
+    public async Task<ServerResult<HourSubmission>> SubmitHourEntriesAsync(IReadOnlyList<HourEntryDraft> drafts, CancellationToken cancellationToken = default)
+    {
+        var request = new BatchCreateHourEntriesRequest();
+        request.Entries.AddRange(drafts.Select(ToInput));
+        try
+        {
+            var response = await hours.BatchCreateHourEntriesAsync(request, Options(cancellationToken));
+            return ServerResult<HourSubmission>.Ok(new HourSubmission(response.CreatedCount, response.ExistingCount, []));
+        }
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.InvalidArgument && ex.GetRpcStatus()?.GetDetail<HourEntryRejections>() is { } rejections)
+        {
+            return ServerResult<HourSubmission>.Ok(new HourSubmission(0, 0, rejections.Rejections.Select(ToView).ToList()));
+        }
+        catch (RpcException ex)
+        {
+            LogCallFailed(logger, nameof(HourService.HourServiceClient.BatchCreateHourEntries), ex.StatusCode, ex);
+            return ServerResult<HourSubmission>.Failed(FailureFrom(ex));
+        }
+    }
+
+    /// <summary>Streams the entries of an import; each is judged on its own and the rejected ones come back by index.</summary>
+    public Task<ServerResult<HourSubmission>> ImportHourEntriesAsync(IReadOnlyList<HourEntryDraft> drafts, CancellationToken cancellationToken = default) =>
+        CallAsync(nameof(HourService.HourServiceClient.ImportHourEntries), async options =>
+        {
+            using var call = hours.ImportHourEntries(options);
+            foreach (var draft in drafts)
+            {
+                await call.RequestStream.WriteAsync(new ImportHourEntriesRequest { Entry = ToInput(draft) }, cancellationToken);
+            }
+
+            await call.RequestStream.CompleteAsync();
+            var response = await call.ResponseAsync;
+            return new HourSubmission(response.CreatedCount, response.ExistingCount, response.Rejections.Select(ToView).ToList());
+        }, cancellationToken);
+
+    public Task<ServerResult<int>> ApproveHourEntriesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default) =>
+        CallAsync(nameof(HourService.HourServiceClient.ApproveHourEntries), async options =>
+        {
+            var request = new ApproveHourEntriesRequest();
+            request.HourEntryIds.AddRange(ids);
+            return (await hours.ApproveHourEntriesAsync(request, options)).HourEntries.Count;
+        }, cancellationToken);
+
+    public Task<ServerResult<int>> RejectHourEntriesAsync(IReadOnlyCollection<string> ids, string reason, CancellationToken cancellationToken = default) =>
+        CallAsync(nameof(HourService.HourServiceClient.RejectHourEntries), async options =>
+        {
+            var request = new RejectHourEntriesRequest { Reason = reason };
+            request.HourEntryIds.AddRange(ids);
+            return (await hours.RejectHourEntriesAsync(request, options)).HourEntries.Count;
+        }, cancellationToken);
+
+    private static HourEntryInput ToInput(HourEntryDraft d) => new()
+    {
+        EntryKey = d.EntryKey,
+        ArrangementId = d.ArrangementId,
+        ServiceDate = ToProtoDate(d.ServiceDate),
+        Product = d.Product,
+        Unit = d.Unit,
+        Quantity = d.Quantity,
+        ActivityNote = d.ActivityNote,
+    };
+
+    private static HourRejectionView ToView(HourEntryRejection r) => new(r.Index, r.EntryKey, r.Reason, r.Field, r.Message);
+
+    private static HourEntryView ToView(HourEntry e) => new(
+        e.Id,
+        e.EntryKey,
+        e.ArrangementId,
+        e.ClientId,
+        e.AreaId,
+        ToDateOnly(e.ServiceDate),
+        e.Product,
+        e.Unit,
+        e.Quantity,
+        e.ActivityNote,
+        e.ReportedByProviderName,
+        e.Status,
+        e.ReviewNote);
+}

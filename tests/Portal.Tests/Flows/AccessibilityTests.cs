@@ -1,0 +1,78 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using GonPortal.Portal.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace GonPortal.Portal.Tests.Flows;
+
+/// <summary>axe-core finds no WCAG 2.1 A or AA violation on any page of the portal.</summary>
+public sealed class AccessibilityTests(PortalHosts hosts, BrowserFixture browser) : PortalTest(hosts, browser)
+{
+    public static TheoryData<string?, string> Pages => new()
+    {
+        { null, "/" },
+        { null, "/niet-gevonden" },
+        { Hoofdaanbieder, "/dashboard" },
+        { Hoofdaanbieder, "/clienten" },
+        { Hoofdaanbieder, "/clienten/eerste" },
+        { Hoofdaanbieder, "/uren/beoordelen" },
+        { Hoofdaanbieder, "/onderaanneming" },
+        { Hoofdaanbieder, "/onderaanneming/nieuw" },
+        { Hoofdaanbieder, "/gebieden" },
+        { Hoofdaanbieder, "/uitloggen" },
+        { Onderaannemer, "/opdrachten" },
+        { Onderaannemer, "/uren/invoeren?week=2028-01-03" },
+        { Onderaannemer, "/uren/importeren" },
+        { Gemeente, "/overzicht" },
+        { Gemeente, "/toestemming" },
+        { Gemeente, "/audit" },
+        { Wij, "/verwijzingen" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task Page_has_no_wcag_2_1_aa_violations(string? email, string path)
+    {
+        var page = await NewPageAsync();
+        if (email is null)
+        {
+            await page.GotoAsync(path.TrimStart('/'));
+        }
+        else if (path == "/clienten/eerste")
+        {
+            await SignInAsync(page, email, "/clienten");
+            await page.Locator("table a").First.ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Terug naar cliënten" })).ToBeVisibleAsync();
+            await page.Locator("details summary").First.ClickAsync(); // the history too
+        }
+        else
+        {
+            await SignInAsync(page, email, path);
+        }
+
+        await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".gon-loading")).ToHaveCountAsync(0);
+        await AssertNoViolationsAsync(page, path);
+
+        if (email == Gemeente && path != "/audit")
+        {
+            // Behind the purpose prompt lies the cross-tenant view itself.
+            await page.GetByLabel("Met welk doel bekijkt u deze gegevens?").FillAsync("Toegankelijkheidscontrole");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Doel vastleggen en verder" }).ClickAsync();
+            await Assertions.Expect(page.GetByTestId("doel")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator(".gon-loading")).ToHaveCountAsync(0);
+            await AssertNoViolationsAsync(page, path + " (na het doel)");
+        }
+    }
+
+    private static async Task AssertNoViolationsAsync(IPage page, string what)
+    {
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+        var report = string.Join(Environment.NewLine, result.Violations.Select(v =>
+            $"{v.Id}: {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}"));
+        Assert.True(result.Violations.Length == 0, $"{what}:{Environment.NewLine}{report}");
+    }
+}

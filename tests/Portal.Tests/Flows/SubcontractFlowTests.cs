@@ -1,0 +1,46 @@
+using GonPortal.Portal.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace GonPortal.Portal.Tests.Flows;
+
+/// <summary>A subcontract proposed by the hoofdaanbieder and consented by the gemeente, who states the purpose of looking.</summary>
+public sealed class SubcontractFlowTests(PortalHosts hosts, BrowserFixture browser) : PortalTest(hosts, browser)
+{
+    [Fact]
+    public async Task The_hoofdaanbieder_proposes_and_the_gemeente_consents()
+    {
+        var coordinator = await OpenAsSignedInAsync(Hoofdaanbieder, "/onderaanneming/nieuw");
+        await coordinator.GetByLabel("Onderaannemer").SelectOptionAsync(new SelectOptionValue { Label = "Dagbesteding Het Atelier" });
+        await coordinator.GetByLabel("Product (tarief 1)").SelectOptionAsync(new SelectOptionValue { Label = "Dagbesteding" });
+        await coordinator.GetByLabel("Eenheid (tarief 1)").SelectOptionAsync(new SelectOptionValue { Label = "dagdeel" });
+        await coordinator.GetByLabel("Tarief in euro (tarief 1)").FillAsync("48,50");
+        await coordinator.GetByLabel("Geldig vanaf").FillAsync("2028-02-01");
+
+        // No area chosen: the Server's field violation appears next to the areas, and nothing typed is lost.
+        await coordinator.GetByRole(AriaRole.Button, new() { Name = "Voorstellen", Exact = true }).ClickAsync();
+        await Assertions.Expect(coordinator.Locator("#gebieden-fout")).ToContainTextAsync("Kies een of meer gebieden");
+        await Assertions.Expect(coordinator.GetByLabel("Tarief in euro (tarief 1)")).ToHaveValueAsync("48,50");
+
+        await coordinator.GetByLabel("Centrum, Oude Wijken").CheckAsync();
+        await coordinator.GetByRole(AriaRole.Button, new() { Name = "Voorstellen", Exact = true }).ClickAsync();
+        await Assertions.Expect(Heading(coordinator, "Onderaanneming")).ToBeVisibleAsync();
+        var proposed = coordinator.Locator("tr", new() { HasText = "Dagbesteding Het Atelier" }).Filter(new() { HasText = "Voorgesteld" });
+        await Assertions.Expect(proposed.First).ToContainTextAsync("€ 48,50");
+
+        var gemeente = await OpenAsSignedInAsync(Gemeente, "/toestemming");
+        await gemeente.GetByLabel("Met welk doel bekijkt u deze gegevens?").FillAsync("Toestemming onderaanneming Atelier");
+        await gemeente.GetByRole(AriaRole.Button, new() { Name = "Doel vastleggen en verder" }).ClickAsync();
+        await gemeente.GetByRole(AriaRole.Button, new() { Name = "Beoordelen Dagbesteding Het Atelier, Stadse Zorgcombinatie" }).First.ClickAsync();
+        await gemeente.GetByLabel("Kenmerk van de schriftelijke toestemming (optioneel)").FillAsync("GRO-2028-001");
+        await gemeente.GetByRole(AriaRole.Button, new() { Name = "Toestemming geven" }).ClickAsync();
+        await Assertions.Expect(gemeente.GetByText("Toestemming gegeven voor Dagbesteding Het Atelier bij Stadse Zorgcombinatie.")).ToBeVisibleAsync();
+
+        // The consent and the purpose are in the audit trail.
+        await gemeente.GetByRole(AriaRole.Link, new() { Name = "Audittrail" }).ClickAsync();
+        await Assertions.Expect(gemeente.Locator("tr", new() { HasText = "ConsentSubcontract" }).First).ToContainTextAsync("Toestemming onderaanneming Atelier");
+
+        await coordinator.ReloadAsync();
+        var consented = coordinator.Locator("tr", new() { HasText = "Dagbesteding Het Atelier" }).Filter(new() { HasText = "€ 48,50" });
+        await Assertions.Expect(consented.First).ToContainTextAsync("Toestemming verleend");
+    }
+}

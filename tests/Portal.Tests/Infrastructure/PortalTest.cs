@@ -1,0 +1,73 @@
+using GonPortal.ServiceDefaults;
+using Microsoft.Playwright;
+
+namespace GonPortal.Portal.Tests.Infrastructure;
+
+/// <summary>Base of the browser tests: a fresh browser context per test and sign-in through the real Identity.</summary>
+[Collection(PortalCollection.Name)]
+public abstract class PortalTest(PortalHosts hosts, BrowserFixture browser) : IAsyncLifetime
+{
+    public const string Hoofdaanbieder = "coordinator@stadsezorg.demo";
+    public const string OtherHoofdaanbieder = "coordinator@oostzorg.demo";
+    public const string Onderaannemer = "planner@delinde.demo";
+    public const string Gemeente = "beleid@gemeente.demo";
+    public const string Wij = "consulent@wij.demo";
+
+    private readonly List<IBrowserContext> _contexts = [];
+
+    protected PortalHosts Hosts => hosts;
+
+    public ValueTask InitializeAsync()
+    {
+        Assertions.SetDefaultExpectTimeout(20_000);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>A new browser tab with its own cookies, at desktop width unless given.</summary>
+    protected async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
+    {
+        var context = await browser.Require().NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = hosts.PortalUrl.ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            Locale = "nl-NL",
+            TimezoneId = "Europe/Amsterdam",
+        });
+        context.SetDefaultTimeout(20_000);
+        _contexts.Add(context);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Signs in at Identity's login page and waits until the portal shows the person in its header.</summary>
+    protected static async Task SignInAsync(IPage page, string email, string returnPath = "/")
+    {
+        await page.GotoAsync($"account/login?returnUrl={Uri.EscapeDataString(returnPath)}");
+        await page.FillAsync("input[name='Input.Email']", email);
+        await page.FillAsync("input[name='Input.Password']", DemoData.Password);
+        await page.ClickAsync("button[type=submit]");
+        var user = DemoData.Users.Single(u => u.Email == email);
+        await Assertions.Expect(page.GetByTestId("aangemeld")).ToContainTextAsync(user.DisplayName);
+    }
+
+    /// <summary>Signs in and opens a page; the h1 is awaited, since the circuit renders after the first response.</summary>
+    protected async Task<IPage> OpenAsSignedInAsync(string email, string path, int width = 1280)
+    {
+        var page = await NewPageAsync(width);
+        await SignInAsync(page, email, path);
+        await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
+        return page;
+    }
+
+    protected static ILocator Heading(IPage page, string text) =>
+        page.GetByRole(AriaRole.Heading, new PageGetByRoleOptions { Name = text, Level = 1 });
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var context in _contexts)
+        {
+            await context.DisposeAsync();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+}
