@@ -32,6 +32,7 @@ public static class GrpcExtensions
         app.MapGrpcService<SupportArrangementGrpcService>();
         app.MapGrpcService<HourGrpcService>();
         app.MapGrpcService<ReportingGrpcService>();
+        app.MapGrpcService<SettlementGrpcService>();
         app.MapGrpcHealthChecksService().AllowAnonymous();
         app.MapGrpcReflectionService().AllowAnonymous();
         app.MapGet("/health", () => Results.Ok("healthy")).AllowAnonymous();
