@@ -29,13 +29,17 @@ public static class JobExtensions
             DatabaseProvider.SqlServer => new SqlServerStorage(connectionString, new SqlServerStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true }),
             _ => new InMemoryStorage(),
         };
-        builder.Services.AddHangfire(config => config
+        builder.Services.AddHangfire((sp, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings());
+            .UseRecommendedSerializerSettings()
+            .UseLogProvider(new HangfireLogProvider(sp.GetRequiredService<ILoggerFactory>())));
         // After AddHangfire, so this host's storage is the one DI hands to the client, the recurring
         // job manager and the server.
         builder.Services.AddSingleton(storage);
+        // Likewise the activator: Hangfire's default is the static JobActivator.Current, which the last
+        // host to start would own, so another host's jobs would run against its services and database.
+        builder.Services.AddSingleton<JobActivator>(sp => new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         if (builder.Configuration.GetValue("Jobs:Server", true))
         {
             builder.Services.AddHangfireServer((_, o) =>

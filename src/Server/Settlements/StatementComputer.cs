@@ -35,6 +35,7 @@ internal sealed class StatementComputer(GonDbContext db, ISettlementRunFaults fa
             .ToListAsync(ct);
 
         var results = new List<ComputedResult>(subcontracts.Count);
+        await progress("summing approved hour entries per subcontract", 0, subcontracts.Count);
         for (var i = 0; i < subcontracts.Count; i++)
         {
             await faults.BeforeItemAsync(run.Id, i, ct);

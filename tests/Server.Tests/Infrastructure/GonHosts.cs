@@ -8,7 +8,9 @@ using Grpc.Net.Client;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using GonPortal.Server.Settlements;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -63,6 +65,25 @@ public abstract class GonHosts(TestDatabase database) : IAsyncLifetime
         IdentityUrl = _identity.Addresses.First();
 
         ServerDatabase = DatabaseSettings("gon");
+        StartServer();
+        _http = new HttpClient { BaseAddress = IdentityUrl };
+        Available = true;
+        await Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Stops the Server (as a crash would leave its runs: running, with a lease that lapses) and starts
+    /// a new one on the same database; Identity keeps running, so tokens stay valid.
+    /// </summary>
+    public async Task RestartServerAsync()
+    {
+        _channel?.Dispose();
+        await _server!.DisposeAsync();
+        StartServer();
+    }
+
+    private void StartServer()
+    {
         _server = new KestrelFactory<ServerAssembly>(new Dictionary<string, string?>
         {
             ["Database:Provider"] = ServerDatabase.Provider,
@@ -75,13 +96,13 @@ public abstract class GonHosts(TestDatabase database) : IAsyncLifetime
             ["Kestrel:Endpoints:Http:Url"] = "http://127.0.0.1:0",
             // Both test endpoints speak h2c so any bound address serves gRPC.
             ["Kestrel:Endpoints:Http:Protocols"] = "Http2",
-        }, useConfiguredEndpoints: true);
+            // Settlement runs: short leases and a fast recovery, so the kill tests finish in seconds.
+            ["Jobs:RunLeaseSeconds"] = "4",
+            ["Jobs:RecoveryIntervalSeconds"] = "1",
+        }, useConfiguredEndpoints: true, services => services.AddSingleton<ISettlementRunFaults, Settlements.TestSettlementFaults>());
         _server.StartServer();
         ServerUrl = _server.Addresses.First();
         _channel = GrpcChannel.ForAddress(ServerUrl);
-        _http = new HttpClient { BaseAddress = IdentityUrl };
-        Available = true;
-        await Task.CompletedTask;
     }
 
     public void RequireAvailable()
@@ -187,11 +208,14 @@ public abstract class GonHosts(TestDatabase database) : IAsyncLifetime
     private sealed class KestrelFactory<T> : WebApplicationFactory<T> where T : class
     {
         private readonly IReadOnlyDictionary<string, string?> _settings;
+        private readonly Action<IServiceCollection>? _services;
 
         /// <param name="useConfiguredEndpoints">True: Kestrel binds the endpoints named in configuration; false: one free loopback port.</param>
-        public KestrelFactory(IReadOnlyDictionary<string, string?> settings, bool useConfiguredEndpoints)
+        /// <param name="services">Test seams that replace production registrations (e.g. the settlement fault hook).</param>
+        public KestrelFactory(IReadOnlyDictionary<string, string?> settings, bool useConfiguredEndpoints, Action<IServiceCollection>? services = null)
         {
             _settings = settings;
+            _services = services;
             if (useConfiguredEndpoints)
             {
                 this.UseKestrel();
@@ -212,6 +236,10 @@ public abstract class GonHosts(TestDatabase database) : IAsyncLifetime
                 builder.UseSetting(key, value);
             }
             builder.UseEnvironment("Testing");
+            if (_services is not null)
+            {
+                builder.ConfigureTestServices(_services);
+            }
         }
     }
 }
