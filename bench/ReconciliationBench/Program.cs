@@ -14,7 +14,7 @@ using Npgsql;
 //   - the reconciliation run through the API (StartSettlementRun → poll GetSettlementRun), median of N,
 //     both server-side (started_at → finished_at) and as the caller sees it;
 //   - the Server process's resident memory during the runs (sampled) and its overall peak (VmHWM).
-//   dotnet run -c Release --project bench/ReconciliationBench -- --postgres CONN [--sizes 1000000,5000000] [--repeat 3]
+//   dotnet run -c Release --project bench/ReconciliationBench -- --postgres CONN [--sizes 1000000,5000000] [--repeat 3] [--keep]
 var options = args.Select((a, i) => (a, i)).Where(x => x.a.StartsWith("--")).ToDictionary(x => x.a[2..], x => x.i + 1 < args.Length ? args[x.i + 1] : "");
 var baseConn = options.GetValueOrDefault("postgres") ?? Environment.GetEnvironmentVariable("GON_TEST_POSTGRES")
     ?? throw new ArgumentException("--postgres or GON_TEST_POSTGRES is required");
@@ -84,6 +84,16 @@ foreach (var size in sizes)
 
     Console.WriteLine($"| {size:N0} | {Median(sql):N0} ms | {Median(server):N0} ms | {Median(caller):N0} ms | {Median(server) / Median(sql):F2} | {startMiB:F0} → {peakMiB:F0} MiB | {Hosts.PeakMiB(hosts.Server):F0} MiB |");
 }
+// The database holds millions of rows; drop it unless asked to keep it for a look.
+await hosts.DisposeAsync();
+if (!options.ContainsKey("keep"))
+{
+    NpgsqlConnection.ClearAllPools();
+    await using var admin = NpgsqlDataSource.Create(baseConn);
+    await using var drop = admin.CreateCommand($"DROP DATABASE IF EXISTS \"{new NpgsqlConnectionStringBuilder(connection).Database}\" WITH (FORCE)");
+    await drop.ExecuteNonQueryAsync();
+}
+
 // Both must have summed the same rows, or the comparison means nothing.
 return agree ? 0 : 1;
 
