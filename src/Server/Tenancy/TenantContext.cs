@@ -54,7 +54,7 @@ public sealed class TenantContext
     /// token. Only the job runner calls it, once per job scope; <paramref name="purpose"/> names the
     /// job in logs and audit ("settlement-run 3f…").
     /// </summary>
-    public void ResolveSystem(string purpose)
+    internal void ResolveSystem(string purpose)
     {
         if (IsResolved)
         {
