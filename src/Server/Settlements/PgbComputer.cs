@@ -29,7 +29,7 @@ internal sealed class PgbComputer(PgbInputs inputs, YearParametersStore paramete
             AreaId = run.AreaId,
             Year = run.Year,
             RulesVersion = result.RulesVersion,
-            Parameters = SettlementProto.ToProto(p),
+            Parameters = Services.BudgetMapping.ToProto(p),
             AreaContractId = set.Contract.Id.ToString(),
             BaselineClientCount = result.BaselineCount,
             BaselineReferenceDate = ProtoConvert.ToProto(set.Baseline.ReferenceDate),
@@ -44,15 +44,7 @@ internal sealed class PgbComputer(PgbInputs inputs, YearParametersStore paramete
             PgbCompensationShareBp = p.PgbCompensationShareBp,
             PgbAmountCents = result.SettlementCents,
         };
-        document.MonthlyCounts.AddRange(set.Counts.Select(c => new V1.PgbMonthlyCount
-        {
-            AreaId = c.AreaId,
-            Year = c.Year,
-            Month = c.Month,
-            ClientCount = c.ClientCount,
-            UpdatedAt = ProtoConvert.ToProto(c.UpdatedAt),
-            UpdatedBy = c.UpdatedBy,
-        }));
+        document.MonthlyCounts.AddRange(set.Counts.Select(Services.BudgetMapping.ToProto));
         return [new ComputedResult(run.Kind, run.AreaId, run.Year, 0, Guid.Empty, set.Contract.HoofdaanbiederId, null,
             result.SettlementCents, document, [], [])];
     }

@@ -159,7 +159,7 @@ internal sealed class ReconciliationComputer(
             Year = r.Year,
             HoofdaanbiederId = r.HoofdaanbiederId.ToString(),
             RulesVersion = r.RulesVersion,
-            Parameters = SettlementProto.ToProto(p),
+            Parameters = Services.BudgetMapping.ToProto(p),
             Lumpsum = lumpsumProto,
             TotalLumpsumCents = r.LumpsumTotalCents,
             PgbSettlementId = pgbRow.Id.ToString(),

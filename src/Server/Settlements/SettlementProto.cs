@@ -36,22 +36,6 @@ public static class SettlementProto
         return new Rational(BigInteger.Parse(parts[0], CultureInfo.InvariantCulture), BigInteger.Parse(parts[1], CultureInfo.InvariantCulture));
     }
 
-    public static V1.YearParameters ToProto(YearParameters p) => new()
-    {
-        Year = p.Year,
-        Version = p.Version,
-        ProfitCapBp = p.ProfitCapBp,
-        ReferenceHourlyRateCents = p.ReferenceHourlyRateCents,
-        PgbDeadBandBp = p.PgbDeadBandBp,
-        PgbCompensationShareBp = p.PgbCompensationShareBp,
-        BasisShareTargetBp = p.BasisShareTargetBp,
-        InitiativeShareTargetBp = p.InitiativeShareTargetBp,
-        SanctionBp = p.SanctionBp,
-        ChangeNote = p.ChangeNote,
-        CreatedAt = ProtoConvert.ToProto(p.CreatedAt),
-        CreatedBy = p.CreatedBy,
-    };
-
     public static V1.TargetAssessment ToProto(TargetAssessment t) => new()
     {
         Numerator = t.Numerator,
