@@ -74,5 +74,25 @@ public static class DutchFormat
     /// <summary>A month of a year: "januari 2027".</summary>
     public static string Month(int year, int month) => $"{MonthName(month)} {year}";
 
+    /// <summary>
+    /// A volume as typed: for the unit hour a number of hours ("1,5") as whole minutes (90), otherwise a whole
+    /// count. Null when it is not one.
+    /// </summary>
+    public static int? ParseVolume(string? text, bool hours)
+    {
+        if (!decimal.TryParse((text ?? string.Empty).Trim(), NumberStyles.Number, Culture, out var value) || Math.Abs(value) > 100_000_000m)
+        {
+            return null;
+        }
+
+        var units = hours ? value * 60m : value;
+        var whole = decimal.Round(units);
+        return Math.Abs(units - whole) < 0.01m ? (int)whole : null;
+    }
+
+    /// <summary>A volume to type over: minutes as hours for the unit hour ("1,5"), otherwise the count.</summary>
+    public static string VolumeInput(int volume, bool hours) =>
+        hours ? (volume / 60m).ToString("0.####", Culture) : volume.ToString(Culture);
+
     private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 }

@@ -15,6 +15,8 @@ public sealed class AccessibilityTests(PortalHosts hosts, BrowserFixture browser
         { Hoofdaanbieder, "/dashboard" },
         { Hoofdaanbieder, "/clienten" },
         { Hoofdaanbieder, "/clienten/eerste" },
+        { Hoofdaanbieder, "/clienten/eerste/ondersteuning/nieuw" },
+        { Hoofdaanbieder, "/ondersteuning/eerste/wijzigen" },
         { Hoofdaanbieder, "/uren/beoordelen" },
         { Hoofdaanbieder, "/onderaanneming" },
         { Hoofdaanbieder, "/onderaanneming/nieuw" },
@@ -56,6 +58,20 @@ public sealed class AccessibilityTests(PortalHosts hosts, BrowserFixture browser
             await page.Locator("table a").First.ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Terug naar cliënten" })).ToBeVisibleAsync();
             await page.Locator("details summary").First.ClickAsync(); // the history too
+        }
+        else if (path == "/clienten/eerste/ondersteuning/nieuw")
+        {
+            await SignInAsync(page, email, "/clienten");
+            await page.Locator("table a").First.ClickAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = "Nieuwe ondersteuning vastleggen" }).ClickAsync();
+            await Assertions.Expect(page.GetByLabel("Hoe kwam de cliënt binnen?")).ToBeVisibleAsync();
+        }
+        else if (path == "/ondersteuning/eerste/wijzigen")
+        {
+            await SignInAsync(page, email, "/clienten");
+            await page.Locator("table a").First.ClickAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = "Volume, uitvoerder of einddatum wijzigen" }).First.ClickAsync();
+            await Assertions.Expect(page.GetByTestId("regeling")).ToBeVisibleAsync();
         }
         else
         {
