@@ -54,13 +54,6 @@ public sealed class LumpsumLoader(GonDbContext db)
         return new AreaLumpsum(result, contract, contract.HoofdaanbiederId, name, adjustments);
     }
 
-    /// <summary>The area contract overlapping the year; when two do (a change of hoofdaanbieder), the one that started last.</summary>
-    public Task<AreaContract?> ContractAsync(int areaId, int year, CancellationToken ct)
-    {
-        var (first, last) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
-        return db.AreaContracts.AsNoTracking()
-            .Where(c => c.AreaId == areaId && c.PeriodStart <= last && c.PeriodEnd >= first)
-            .OrderByDescending(c => c.PeriodStart)
-            .FirstOrDefaultAsync(ct);
-    }
+    /// <summary>The area contract covering the year (see <see cref="AreaContractLookup"/>), as the settlement jobs pick it too.</summary>
+    public Task<AreaContract?> ContractAsync(int areaId, int year, CancellationToken ct) => AreaContractLookup.CoveringAsync(db, areaId, year, ct);
 }

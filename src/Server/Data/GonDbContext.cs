@@ -33,6 +33,10 @@ public abstract class GonDbContext(DbContextOptions options, TenantContext tenan
     public DbSet<Domain.Budgets.YearReport> YearReports => Set<Domain.Budgets.YearReport>();
     public DbSet<Domain.Budgets.YearParameters> YearParameters => Set<Domain.Budgets.YearParameters>();
     public DbSet<Domain.Budgets.BudgetChange> BudgetChanges => Set<Domain.Budgets.BudgetChange>();
+    public DbSet<Domain.Settlements.SettlementRun> SettlementRuns => Set<Domain.Settlements.SettlementRun>();
+    public DbSet<Settlements.SettlementResult> SettlementResults => Set<Settlements.SettlementResult>();
+    public DbSet<Settlements.SettlementStatementLine> SettlementStatementLines => Set<Settlements.SettlementStatementLine>();
+    public DbSet<Settlements.SettlementShortageLine> SettlementShortageLines => Set<Settlements.SettlementShortageLine>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
@@ -117,5 +121,6 @@ public abstract class GonDbContext(DbContextOptions options, TenantContext tenan
         }
     }
 
-    private bool MayWrite(Guid owner) => owner == tenant.TenantId || tenant.CrossTenantWrites.Contains(owner);
+    /// <summary>A background job (system mode) writes results owned by the hoofdaanbieder they settle; see <see cref="TenantContext.IsSystem"/>.</summary>
+    private bool MayWrite(Guid owner) => tenant.IsSystem || owner == tenant.TenantId || tenant.CrossTenantWrites.Contains(owner);
 }

@@ -34,6 +34,7 @@ public static class GrpcExtensions
         app.MapGrpcService<HourGrpcService>();
         app.MapGrpcService<ReportingGrpcService>();
         app.MapGrpcService<BudgetGrpcService>();
+        app.MapGrpcService<SettlementGrpcService>();
         app.MapGrpcHealthChecksService().AllowAnonymous();
         app.MapGrpcReflectionService().AllowAnonymous();
         app.MapGet("/health", () => Results.Ok("healthy")).AllowAnonymous();

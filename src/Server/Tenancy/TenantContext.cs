@@ -23,6 +23,14 @@ public sealed class TenantContext
 
     public bool IsGemeente => IsResolved && Role == GonRoles.Gemeente;
 
+    /// <summary>
+    /// True only inside a background job (<see cref="ResolveSystem"/>): there is no caller, so no
+    /// tenant. The tenant filter then matches nothing (TenantId is empty), so the job's loaders read
+    /// past it explicitly; <c>GonDbContext</c> lets such a scope write rows of any tenant, because a
+    /// settlement result belongs to the hoofdaanbieder it settles, not to whoever started the run.
+    /// </summary>
+    public bool IsSystem { get; private set; }
+
     /// <summary>Tenants whose rows this call may write although it is not their tenant (gemeente decisions only).</summary>
     public IReadOnlySet<Guid> CrossTenantWrites => _crossTenantWrites;
 
@@ -38,6 +46,27 @@ public sealed class TenantContext
         Subject = subject;
         DisplayName = displayName;
         Purpose = purpose;
+        IsResolved = true;
+    }
+
+    /// <summary>
+    /// The narrow system mode for background jobs (settlement runs), which have no caller and no
+    /// token. Only the job runner calls it, once per job scope; <paramref name="purpose"/> names the
+    /// job in logs and audit ("settlement-run 3f…").
+    /// </summary>
+    public void ResolveSystem(string purpose)
+    {
+        if (IsResolved)
+        {
+            throw new InvalidOperationException("The tenant is resolved once per call.");
+        }
+        ArgumentException.ThrowIfNullOrWhiteSpace(purpose);
+        TenantId = Guid.Empty;
+        TenantName = "system";
+        Role = "system";
+        Subject = "system";
+        Purpose = purpose;
+        IsSystem = true;
         IsResolved = true;
     }
 

@@ -1,6 +1,7 @@
 using GonPortal.Contracts.V1;
 using GonPortal.Server.Tests.Hours;
 using GonPortal.Server.Tests.Infrastructure;
+using GonPortal.Server.Tests.Settlements;
 using Grpc.Core;
 using static GonPortal.Server.Tests.AccessMatrix.Scenario;
 
@@ -97,6 +98,16 @@ public static class AccessMatrix
         BudgetService/GetYearParameters                  U  OK PD OK OK OK PD PD PD
         BudgetService/ListYearParameterVersions          U  OK PD OK OK OK PD PD PD
         BudgetService/GetBudgetPosition#area1            U  OK PD OK PD PD PD PD PD
+        SettlementService/StartSettlementRun             U  OK PD PD PD PD PD PD PD
+        SettlementService/GetSettlementRun#statements    U  OK PD OK OK OK NF NF NF
+        SettlementService/GetSettlementRun#pgb-area1     U  OK PD OK NF NF NF NF NF
+        SettlementService/ListSettlementRuns             U  OK PD OK OK OK OK OK OK
+        SettlementService/ListSettlementRevisions        U  OK PD OK OK OK OK OK OK
+        SettlementService/ListSubcontractorStatements    U  OK PD OK OK OK OK OK OK
+        SettlementService/GetSubcontractorStatement#stadse-delinde U OK PD OK NF NF OK NF NF
+        SettlementService/GetPgbSettlement#area1         U  OK PD OK NF NF NF NF NF
+        SettlementService/GetReconciliation#area1        U  OK PD OK NF NF NF NF NF
+        SettlementService/ListStaffShortageLines#area1   U  OK PD OK NF NF NF NF NF
         """;
 
     /// <summary>How to call each row's RPC as a caller; setup runs first, as the data's owner.</summary>
@@ -275,6 +286,47 @@ public static class AccessMatrix
             await new BudgetService.BudgetServiceClient(c).ListYearParameterVersionsAsync(new() { Year = 2027 }),
         ["BudgetService/GetBudgetPosition#area1"] = async (_, _, c) =>
             await new BudgetService.BudgetServiceClient(c).GetBudgetPositionAsync(new() { AreaId = 1, Year = 2027, Month = 6 }),
+        // Settlements: results are stored directly for areas 1 (Stadse) and statements of Stadse–De Linde; runs are
+        // the gemeente's, visible to a hoofdaanbieder for statements and the areas it holds.
+        ["SettlementService/StartSettlementRun"] = async (_, _, c) =>
+            await new SettlementService.SettlementServiceClient(c).StartSettlementRunAsync(Settlements.SettlementScenario.Start(SettlementRunKind.SubcontractorStatements, 0, 2027, 1)),
+        ["SettlementService/GetSettlementRun#statements"] = async (s, _, c) =>
+        {
+            var id = await s.StoredResultAsync(Domain.Settlements.SettlementKind.SubcontractorStatements, 0, 2027, 1, Guid.NewGuid(), Org(Callers.HaStadse).Id, Org(Callers.OaDeLinde).Id, new SubcontractorStatement());
+            await new SettlementService.SettlementServiceClient(c).GetSettlementRunAsync(new() { SettlementRunId = await s.RunIdOfAsync(id) });
+        },
+        ["SettlementService/GetSettlementRun#pgb-area1"] = async (s, _, c) =>
+        {
+            var id = await s.StoredResultAsync(Domain.Settlements.SettlementKind.PgbProvisional, 1, 2027, 0, Guid.Empty, Org(Callers.HaStadse).Id, null, new PgbSettlement());
+            await new SettlementService.SettlementServiceClient(c).GetSettlementRunAsync(new() { SettlementRunId = await s.RunIdOfAsync(id) });
+        },
+        ["SettlementService/ListSettlementRuns"] = async (_, _, c) =>
+            await new SettlementService.SettlementServiceClient(c).ListSettlementRunsAsync(new() { PageSize = 5 }),
+        ["SettlementService/ListSettlementRevisions"] = async (_, _, c) =>
+            await new SettlementService.SettlementServiceClient(c).ListSettlementRevisionsAsync(new() { Kind = SettlementRunKind.PgbProvisional, AreaId = 1, Year = 2027 }),
+        ["SettlementService/ListSubcontractorStatements"] = async (_, _, c) =>
+            await new SettlementService.SettlementServiceClient(c).ListSubcontractorStatementsAsync(new() { Year = 2027, Month = 1, PageSize = 5 }),
+        ["SettlementService/GetSubcontractorStatement#stadse-delinde"] = async (s, _, c) =>
+        {
+            var subcontract = Guid.NewGuid();
+            await s.StoredResultAsync(Domain.Settlements.SettlementKind.SubcontractorStatements, 0, 2027, 1, subcontract, Org(Callers.HaStadse).Id, Org(Callers.OaDeLinde).Id, new SubcontractorStatement());
+            await new SettlementService.SettlementServiceClient(c).GetSubcontractorStatementAsync(new() { SubcontractId = subcontract.ToString(), Year = 2027, Month = 1 });
+        },
+        ["SettlementService/GetPgbSettlement#area1"] = async (s, _, c) =>
+        {
+            await s.StoredResultAsync(Domain.Settlements.SettlementKind.PgbProvisional, 1, 2027, 0, Guid.Empty, Org(Callers.HaStadse).Id, null, new PgbSettlement());
+            await new SettlementService.SettlementServiceClient(c).GetPgbSettlementAsync(new() { AreaId = 1, Year = 2027, Kind = SettlementRunKind.PgbProvisional });
+        },
+        ["SettlementService/GetReconciliation#area1"] = async (s, _, c) =>
+        {
+            await s.StoredResultAsync(Domain.Settlements.SettlementKind.Reconciliation, 1, 2027, 0, Guid.Empty, Org(Callers.HaStadse).Id, null, new Reconciliation());
+            await new SettlementService.SettlementServiceClient(c).GetReconciliationAsync(new() { AreaId = 1, Year = 2027 });
+        },
+        ["SettlementService/ListStaffShortageLines#area1"] = async (s, _, c) =>
+        {
+            var id = await s.StoredResultAsync(Domain.Settlements.SettlementKind.Reconciliation, 1, 2027, 0, Guid.Empty, Org(Callers.HaStadse).Id, null, new Reconciliation());
+            await new SettlementService.SettlementServiceClient(c).ListStaffShortageLinesAsync(new() { ReconciliationId = id.ToString() });
+        },
         ["AuditService/ListAuditEntries"] = async (_, _, c) => await new AuditService.AuditServiceClient(c).ListAuditEntriesAsync(new()),
         ["ClientService/CreateClient"] = async (_, caller, c) =>
         {

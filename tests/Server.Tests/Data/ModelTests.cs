@@ -38,6 +38,8 @@ public class ModelTests
         Assert.Contains("CREATE TABLE [Subcontracts]", script);
         Assert.Contains("CREATE UNIQUE INDEX [IX_IdempotencyRecords_TenantId_Method_RequestId]", script);
         Assert.Contains("[PeriodStart] date NOT NULL", script);
+        // Two queued or running runs of one identity are impossible; finished runs (NULL key) are many.
+        Assert.Contains("CREATE UNIQUE INDEX [IX_SettlementRuns_ActiveKey] ON [SettlementRuns] ([ActiveKey]) WHERE [ActiveKey] IS NOT NULL", script);
         var path = Path.Combine(AppContext.BaseDirectory, "sqlserver-migrations.sql");
         File.WriteAllText(path, script);
     }
@@ -59,9 +61,10 @@ public class ModelTests
             .Where(t => !t.IsOwned() && !typeof(ITenantOwned).IsAssignableFrom(t.ClrType))
             .Select(t => t.ClrType.Name).Order().ToList();
         // Provider register and area contracts are public; audit entries are gemeente-only by role;
+        // settlement runs are the gemeente's process records (the settlement service decides who sees one);
         // budget figures are the gemeente's, read by a hoofdaanbieder only for the areas it holds
         // (checked against its area contracts by the budget service).
         Assert.Equal(["AreaContract", "AuditEntry", "BaseLumpsum", "BudgetAdjustment", "BudgetChange", "IndexRate",
-            "PgbAverageCost", "PgbBaseline", "PgbMonthlyCount", "Provider", "YearParameters"], shared);
+            "PgbAverageCost", "PgbBaseline", "PgbMonthlyCount", "Provider", "SettlementRun", "YearParameters"], shared);
     }
 }

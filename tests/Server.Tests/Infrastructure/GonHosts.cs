@@ -8,7 +8,9 @@ using Grpc.Net.Client;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using GonPortal.Server.Settlements;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -72,6 +74,25 @@ public abstract class GonHosts(TestDatabase database) : IAsyncLifetime
         IdentityUrl = _identity.Addresses.First();
 
         ServerDatabase = DatabaseSettings("gon");
+        StartServer();
+        _http = new HttpClient { BaseAddress = IdentityUrl };
+        Available = true;
+        await Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Stops the Server (as a crash would leave its runs: running, with a lease that lapses) and starts
+    /// a new one on the same database; Identity keeps running, so tokens stay valid.
+    /// </summary>
+    public async Task RestartServerAsync()
+    {
+        _channel?.Dispose();
+        await _server!.DisposeAsync();
+        StartServer();
+    }
+
+    private void StartServer()
+    {
         _server = new KestrelFactory<ServerAssembly>(new Dictionary<string, string?>
         {
             ["Database:Provider"] = ServerDatabase.Provider,
@@ -83,13 +104,13 @@ public abstract class GonHosts(TestDatabase database) : IAsyncLifetime
             ["Kestrel:Endpoints:Grpc:Url"] = "http://127.0.0.1:0",
             // The HTTP endpoint keeps its HTTP/1.1 from appsettings, as browsers reach the dashboard there.
             ["Kestrel:Endpoints:Http:Url"] = ServerHttpUrl.ToString().TrimEnd('/'),
-        }, useConfiguredEndpoints: true);
+            // Settlement runs: short leases and a fast recovery, so the kill tests finish in seconds.
+            ["Jobs:RunLeaseSeconds"] = "4",
+            ["Jobs:RecoveryIntervalSeconds"] = "1",
+        }, useConfiguredEndpoints: true, services => services.AddSingleton<ISettlementRunFaults, Settlements.TestSettlementFaults>());
         _server.StartServer();
-        ServerUrl = _server.Addresses.Single(a => a.Port != serverHttpPort);
+        ServerUrl = _server.Addresses.Single(a => a.Port != ServerHttpUrl.Port);
         _channel = GrpcChannel.ForAddress(ServerUrl);
-        _http = new HttpClient { BaseAddress = IdentityUrl };
-        Available = true;
-        await Task.CompletedTask;
     }
 
     public void RequireAvailable()
@@ -205,11 +226,14 @@ public abstract class GonHosts(TestDatabase database) : IAsyncLifetime
     private sealed class KestrelFactory<T> : WebApplicationFactory<T> where T : class
     {
         private readonly IReadOnlyDictionary<string, string?> _settings;
+        private readonly Action<IServiceCollection>? _services;
 
         /// <param name="useConfiguredEndpoints">True: Kestrel binds the endpoints named in configuration; false: one free loopback port.</param>
-        public KestrelFactory(IReadOnlyDictionary<string, string?> settings, bool useConfiguredEndpoints)
+        /// <param name="services">Test seams that replace production registrations (e.g. the settlement fault hook).</param>
+        public KestrelFactory(IReadOnlyDictionary<string, string?> settings, bool useConfiguredEndpoints, Action<IServiceCollection>? services = null)
         {
             _settings = settings;
+            _services = services;
             if (useConfiguredEndpoints)
             {
                 this.UseKestrel();
@@ -230,6 +254,10 @@ public abstract class GonHosts(TestDatabase database) : IAsyncLifetime
                 builder.UseSetting(key, value);
             }
             builder.UseEnvironment("Testing");
+            if (_services is not null)
+            {
+                builder.ConfigureTestServices(_services);
+            }
         }
     }
 }

@@ -876,6 +876,113 @@ namespace GonPortal.Server.Data.Migrations.SqlServer
                     b.ToTable("Referrals");
                 });
 
+            modelBuilder.Entity("GonPortal.Domain.Settlements.SettlementRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ActiveKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("AreaId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("AttemptCount")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ErrorCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("ErrorMessage")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("ItemsDone")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ItemsTotal")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<DateTimeOffset?>("LeaseExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("int");
+
+                    b.Property<int>("NewRevisionCount")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ProgressPercent")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ProgressStage")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("int");
+
+                    b.Property<string>("RulesVersion")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("UnchangedCount")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActiveKey")
+                        .IsUnique()
+                        .HasFilter("[ActiveKey] IS NOT NULL");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("State", "LeaseExpiresAt");
+
+                    b.HasIndex("Kind", "AreaId", "Year", "CreatedAt");
+
+                    b.ToTable("SettlementRuns");
+                });
+
             modelBuilder.Entity("GonPortal.Domain.Subcontracts.Subcontract", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1033,6 +1140,180 @@ namespace GonPortal.Server.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("IdempotencyRecords");
+                });
+
+            modelBuilder.Entity("GonPortal.Server.Settlements.SettlementResult", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("AreaId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("int");
+
+                    b.Property<Guid?>("OnderaannemerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("int");
+
+                    b.Property<string>("RulesVersion")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<Guid>("SettlementRunId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("SubcontractId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SettlementRunId");
+
+                    b.HasIndex("OnderaannemerId", "Year");
+
+                    b.HasIndex("TenantId", "Kind", "Year");
+
+                    b.HasIndex("Kind", "AreaId", "Year", "Month", "SubcontractId", "Revision")
+                        .IsUnique();
+
+                    b.ToTable("SettlementResults");
+                });
+
+            modelBuilder.Entity("GonPortal.Server.Settlements.SettlementShortageLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("AllocatedHours")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("ArrangementId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("DeliveredMinutes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Product")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<Guid>("SettlementResultId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("UnmetHours")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<double>("UnmetHoursValue")
+                        .HasColumnType("float");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SettlementResultId", "UnmetHoursValue");
+
+                    b.ToTable("SettlementShortageLines");
+                });
+
+            modelBuilder.Entity("GonPortal.Server.Settlements.SettlementStatementLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("AreaId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("EntryCount")
+                        .HasColumnType("int");
+
+                    b.Property<int>("LineNumber")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("int");
+
+                    b.Property<Guid?>("OnderaannemerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Product")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<long>("Quantity")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RateCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("SettlementResultId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("SubcontractId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SettlementResultId", "LineNumber")
+                        .IsUnique();
+
+                    b.HasIndex("Year", "AreaId", "Month");
+
+                    b.ToTable("SettlementStatementLines");
                 });
 
             modelBuilder.Entity("GonPortal.Domain.Arrangements.Arrangement", b =>
@@ -1358,6 +1639,33 @@ namespace GonPortal.Server.Data.Migrations.SqlServer
                         });
 
                     b.Navigation("Rates");
+                });
+
+            modelBuilder.Entity("GonPortal.Server.Settlements.SettlementResult", b =>
+                {
+                    b.HasOne("GonPortal.Domain.Settlements.SettlementRun", null)
+                        .WithMany()
+                        .HasForeignKey("SettlementRunId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GonPortal.Server.Settlements.SettlementShortageLine", b =>
+                {
+                    b.HasOne("GonPortal.Server.Settlements.SettlementResult", null)
+                        .WithMany()
+                        .HasForeignKey("SettlementResultId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GonPortal.Server.Settlements.SettlementStatementLine", b =>
+                {
+                    b.HasOne("GonPortal.Server.Settlements.SettlementResult", null)
+                        .WithMany()
+                        .HasForeignKey("SettlementResultId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,43 @@
+using GonPortal.Domain.Budgets;
+using GonPortal.Domain.Common;
+using GonPortal.Domain.Providers;
+using GonPortal.Domain.Settlements;
+using GonPortal.Server.Budgets;
+using GonPortal.Server.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace GonPortal.Server.Settlements;
+
+/// <summary>The PGB inputs of an area and year (settlement-rules.md §2).</summary>
+internal sealed record PgbInputSet(AreaContract Contract, PgbBaseline Baseline, IReadOnlyList<PgbMonthlyCount> Counts, PgbAverageCost Cost);
+
+/// <summary>
+/// Loads the PGB inputs and refuses (<see cref="InvalidStateException"/>, FAILED_PRECONDITION) when
+/// one is missing; a final run names the missing months. Budget figures are the gemeente's and not
+/// tenant-owned, so no filter is involved.
+/// </summary>
+internal sealed class PgbInputs(GonDbContext db)
+{
+    public async Task<PgbInputSet> LoadAsync(SettlementKind kind, int areaId, int year, CancellationToken ct)
+    {
+        var name = kind == SettlementKind.PgbFinal ? "PGB_FINAL" : "PGB_PROVISIONAL";
+        var contract = await AreaContractLookup.CoveringAsync(db, areaId, year, ct)
+            ?? throw new InvalidStateException($"{name} of area {areaId}, {year}: the area has no area contract in {year}.");
+        var baseline = await db.PgbBaselines.AsNoTracking().SingleOrDefaultAsync(b => b.AreaContractId == contract.Id, ct)
+            ?? throw new InvalidStateException($"{name} of area {areaId}, {year} needs the PGB baseline of the area contract; none is set.");
+        var counts = await db.PgbMonthlyCounts.AsNoTracking().Where(c => c.AreaId == areaId && c.Year == year).OrderBy(c => c.Month).ToListAsync(ct);
+        if (kind == SettlementKind.PgbFinal && counts.Count < 12)
+        {
+            var missing = Enumerable.Range(1, 12).Except(counts.Select(c => c.Month)).ToList();
+            throw new InvalidStateException(
+                $"PGB_FINAL needs 12 monthly counts; month{(missing.Count == 1 ? "" : "s")} {string.Join(", ", missing)} {(missing.Count == 1 ? "is" : "are")} missing (area {areaId}, {year}).");
+        }
+        if (counts.Count == 0)
+        {
+            throw new InvalidStateException($"PGB_PROVISIONAL needs at least one monthly count; area {areaId} has none for {year}.");
+        }
+        var cost = await db.PgbAverageCosts.AsNoTracking().SingleOrDefaultAsync(c => c.AreaId == areaId && c.Year == year, ct)
+            ?? throw new InvalidStateException($"{name} of area {areaId}, {year} needs the average PGB cost per client; none is set.");
+        return new PgbInputSet(contract, baseline, counts, cost);
+    }
+}

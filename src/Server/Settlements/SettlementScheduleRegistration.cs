@@ -1,0 +1,15 @@
+using Hangfire;
+
+namespace GonPortal.Server.Settlements;
+
+/// <summary>Registers the recurring settlement runs at start-up (AddOrUpdate: every instance may do it).</summary>
+internal sealed class SettlementScheduleRegistration(IRecurringJobManager manager) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        ScheduledSettlements.Register(manager);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

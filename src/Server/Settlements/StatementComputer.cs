@@ -1,0 +1,106 @@
+using GonPortal.Domain.Common;
+using GonPortal.Domain.Hours;
+using GonPortal.Domain.Reporting;
+using GonPortal.Domain.Settlements;
+using GonPortal.Domain.Subcontracts;
+using GonPortal.Server.Data;
+using GonPortal.Server.Grpc;
+using GonPortal.Server.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using V1 = GonPortal.Contracts.V1;
+
+namespace GonPortal.Server.Settlements;
+
+/// <summary>
+/// Subcontractor statements of one month (settlement-rules.md §3): one per subcontract in
+/// CONSENTED or ENDED whose validity overlaps the month. Approved entries (reversals included) are
+/// summed per (area, product, unit) in the database; a subcontract has one rate per product and unit,
+/// so that group is exactly a statement line. <see cref="SubcontractorStatement.Compute"/> then gets
+/// one pre-summed entry per group, which gives the same quantity and amount as the single entries
+/// (the amount is computed from the summed minutes, rounded once); the entry count comes from the
+/// database. Reads past the tenant filter: the job runs in system mode for every hoofdaanbieder.
+/// </summary>
+internal sealed class StatementComputer(GonDbContext db, ISettlementRunFaults faults)
+{
+    public async Task<List<ComputedResult>> ComputeAsync(SettlementRun run, ReportProgress progress, CancellationToken ct)
+    {
+        var period = Periods.Month(run.Year, run.Month);
+        var from = period.Start;
+        var to = period.End!.Value;
+        await progress("loading subcontracts", 0, 0);
+        var subcontracts = await db.Subcontracts.IgnoreQueryFilters([TenantFilter.Name]).AsNoTracking()
+            .Where(s => (s.State == SubcontractState.Consented || s.State == SubcontractState.Ended)
+                && s.ValidFrom <= to && (s.ValidTo == null || s.ValidTo >= from))
+            .OrderBy(s => s.Id)
+            .ToListAsync(ct);
+
+        var results = new List<ComputedResult>(subcontracts.Count);
+        await progress("summing approved hour entries per subcontract", 0, subcontracts.Count);
+        for (var i = 0; i < subcontracts.Count; i++)
+        {
+            await faults.BeforeItemAsync(run.Id, i, ct);
+            results.Add(await ComputeOneAsync(subcontracts[i], run.Year, run.Month, from, to, ct));
+            await progress("summing approved hour entries per subcontract", i + 1, subcontracts.Count);
+        }
+        return results;
+    }
+
+    private async Task<ComputedResult> ComputeOneAsync(Subcontract subcontract, int year, int month, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var groups = await db.HourEntries.IgnoreQueryFilters([TenantFilter.Name]).AsNoTracking()
+            .Where(e => e.SubcontractId == subcontract.Id && e.Status == HourEntryStatus.Approved && e.ServiceDate >= from && e.ServiceDate <= to)
+            .GroupBy(e => new { e.AreaId, e.Product, e.Unit })
+            .Select(g => new { g.Key.AreaId, g.Key.Product, g.Key.Unit, Quantity = g.Sum(e => (long)e.Quantity), Count = g.Count() })
+            .ToListAsync(ct);
+
+        var entries = groups.Select(g =>
+        {
+            var rate = subcontract.Rates.FirstOrDefault(r => r.Product == g.Product && r.Unit == g.Unit)
+                ?? throw new InvalidStateException(
+                    $"Subcontract {subcontract.Id} has approved entries for {g.Product} per {g.Unit} in {year}-{month:D2} but no rate for it.");
+            return new StatementEntry(g.AreaId, g.Product, g.Unit, rate.RateCents, g.Quantity);
+        }).ToList();
+        var counts = groups.ToDictionary(g => (g.AreaId, g.Product, g.Unit), g => g.Count);
+        var computed = SubcontractorStatement.Compute(subcontract.Id, year, month, entries);
+        var lines = computed.Lines.Select(l => l with { EntryCount = counts[(l.AreaId, l.Product, l.Unit)] }).ToList();
+
+        var document = new V1.SubcontractorStatement
+        {
+            SubcontractId = subcontract.Id.ToString(),
+            HoofdaanbiederId = subcontract.TenantId.ToString(),
+            OnderaannemerId = subcontract.OnderaannemerId.ToString(),
+            Year = year,
+            Month = month,
+            TotalCents = computed.TotalCents,
+            RulesVersion = computed.RulesVersion,
+        };
+        document.Lines.AddRange(lines.Select(l => new V1.StatementLine
+        {
+            AreaId = l.AreaId,
+            Product = ProtoConvert.ToProto(l.Product),
+            Unit = ProtoConvert.ToProto(l.Unit),
+            RateCents = l.RateCents,
+            Quantity = l.Quantity,
+            AmountCents = l.AmountCents,
+            EntryCount = l.EntryCount,
+        }));
+        var rows = lines.Select((l, i) => new SettlementStatementLine
+        {
+            LineNumber = i + 1,
+            TenantId = subcontract.TenantId,
+            OnderaannemerId = subcontract.OnderaannemerId,
+            SubcontractId = subcontract.Id,
+            Year = year,
+            Month = month,
+            AreaId = l.AreaId,
+            Product = l.Product,
+            Unit = l.Unit,
+            RateCents = l.RateCents,
+            Quantity = l.Quantity,
+            AmountCents = l.AmountCents,
+            EntryCount = l.EntryCount,
+        }).ToList();
+        return new ComputedResult(SettlementKind.SubcontractorStatements, 0, year, month, subcontract.Id, subcontract.TenantId,
+            subcontract.OnderaannemerId, computed.TotalCents, document, rows, []);
+    }
+}
