@@ -23,10 +23,13 @@ public sealed class AccessibilityTests(PortalHosts hosts, BrowserFixture browser
         { Hoofdaanbieder, "/gebieden" },
         { Hoofdaanbieder, "/lumpsum" },
         { Hoofdaanbieder, "/jaarverslag" },
+        { Hoofdaanbieder, "/specificaties?jaar=2027&maand=12" },
+        { Hoofdaanbieder, "/verantwoording" },
         { Hoofdaanbieder, "/uitloggen" },
         { Onderaannemer, "/opdrachten" },
         { Onderaannemer, "/uren/invoeren?week=2028-01-03" },
         { Onderaannemer, "/uren/importeren" },
+        { Onderaannemer, "/specificaties?jaar=2027&maand=12" },
         { Gemeente, "/overzicht" },
         { Gemeente, "/toestemming" },
         { Gemeente, "/audit" },
@@ -37,11 +40,19 @@ public sealed class AccessibilityTests(PortalHosts hosts, BrowserFixture browser
         { Gemeente, "/begroting/ventiel" },
         { Gemeente, "/begroting/pgb" },
         { Gemeente, "/begroting/jaarverslagen" },
+        { Gemeente, "/afrekening" },
+        { Gemeente, "/afrekening/revisies?soort=PgbFinal&gebied=3&jaar=2027" },
+        { Gemeente, "/specificaties?jaar=2027&maand=12" },
+        { Gemeente, "/verantwoording" },
         { Wij, "/verwijzingen" },
     };
 
     /// <summary>The gemeente's cross-tenant pages: they first ask the purpose of looking.</summary>
-    private static readonly HashSet<string> PurposePages = ["/overzicht", "/toestemming", "/begroting/jaarverslagen"];
+    private static readonly HashSet<string> PurposePages =
+    [
+        "/overzicht", "/toestemming", "/begroting/jaarverslagen", "/afrekening", "/afrekening/revisies?soort=PgbFinal&gebied=3&jaar=2027",
+        "/specificaties?jaar=2027&maand=12", "/verantwoording",
+    ];
 
     [Theory]
     [MemberData(nameof(Pages))]
