@@ -104,7 +104,7 @@ public sealed class AccessibilityTests(PortalHosts hosts, BrowserFixture browser
         }
     }
 
-    private static async Task AssertNoViolationsAsync(IPage page, string what)
+    internal static async Task AssertNoViolationsAsync(IPage page, string what)
     {
         var result = await page.RunAxe(new AxeRunOptions
         {

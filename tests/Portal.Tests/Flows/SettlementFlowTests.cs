@@ -50,6 +50,7 @@ public sealed class SettlementFlowTests(PortalHosts hosts, BrowserFixture browse
         var comparison = coordinator.GetByTestId("vergelijking");
         await Assertions.Expect(comparison.Locator("tr.gon-changed", new() { HasText = "Totaal" })).ToContainTextAsync(amount);
         await Assertions.Expect(comparison.Locator("tr.gon-changed", new() { HasText = "Totaal" })).ToContainTextAsync("gewijzigd");
+        await AccessibilityTests.AssertNoViolationsAsync(coordinator, "specificatie met vorige revisie");
 
         // The onderaannemer sees the same statement and amount.
         await planner.GotoAsync("specificaties?jaar=2027&maand=12");
@@ -65,6 +66,7 @@ public sealed class SettlementFlowTests(PortalHosts hosts, BrowserFixture browse
         await gemeente.GetByRole(AriaRole.Button, new() { Name = "Tonen" }).ClickAsync();
         var overview = gemeente.Locator("tbody tr", new() { HasText = Pair }).Filter(new() { HasText = "Stadse Zorgcombinatie" }).Filter(new() { HasText = amount });
         await Assertions.Expect(overview).ToHaveCountAsync(1);
+        await AccessibilityTests.AssertNoViolationsAsync(gemeente, "specificaties van de gemeente");
     }
 
     [Fact]
@@ -85,6 +87,7 @@ public sealed class SettlementFlowTests(PortalHosts hosts, BrowserFixture browse
         await StartAsync(gemeente, "Definitieve PGB-verrekening", "Oost en Ten Boer", "2027");
         await gemeente.Locator("tbody tr").First.GetByRole(AriaRole.Link).ClickAsync();
         await Assertions.Expect(gemeente.GetByTestId("vergelijking")).ToContainTextAsync("PGB-bedrag");
+        await AccessibilityTests.AssertNoViolationsAsync(gemeente, "revisies naast elkaar");
     }
 
     [Fact]
@@ -116,6 +119,8 @@ public sealed class SettlementFlowTests(PortalHosts hosts, BrowserFixture browse
 
         await Assertions.Expect(figures.Locator("tr", new() { HasText = "Eigen leveringskosten (jaarverslag)" })).ToContainTextAsync("€ 2.500.000,00");
         await Assertions.Expect(coordinator.GetByTestId("pgb-figuren")).ToContainTextAsync("PGB-bedrag");
+        await AccessibilityTests.AssertNoViolationsAsync(coordinator, "verantwoording met alle figuren");
+        await AccessibilityTests.AssertNoViolationsAsync(gemeente, "runs met voortgang en uitkomst");
     }
 
     private static async Task GivePurposeAsync(IPage page, string purpose)
