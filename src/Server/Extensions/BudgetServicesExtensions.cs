@@ -9,6 +9,7 @@ public static class BudgetServicesExtensions
     {
         services.AddScoped<BudgetAreaAccess>();
         services.AddScoped<LumpsumLoader>();
+        services.AddScoped<BudgetPositionQuery>();
         services.AddScoped<YearParametersStore>();
         services.AddScoped<PgbFigureWriter>();
         return services;

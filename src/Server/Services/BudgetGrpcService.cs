@@ -19,12 +19,12 @@ namespace GonPortal.Server.Services;
 /// hoofdaanbieder holding the area writes until the gemeente locks it. Figures other than the year
 /// report are gemeente data, not tenant-owned: a hoofdaanbieder's reads are scoped by
 /// <see cref="BudgetAreaAccess"/>; year reports are tenant-owned and the gemeente reads them through
-/// <see cref="CrossTenantAccess"/> (audited). GetBudgetPosition is implemented in the settlements branch.
+/// <see cref="CrossTenantAccess"/> (audited), as are the statements and hours behind a budget position.
 /// </summary>
 [Authorize(Roles = $"{GonRoles.Gemeente},{GonRoles.Hoofdaanbieder}")]
 public sealed class BudgetGrpcService(
     GonDbContext db, TenantContext tenant, CallInfo call, CrossTenantAccess crossTenant, Idempotency idempotency, TimeProvider clock,
-    BudgetAreaAccess access, LumpsumLoader lumpsums, YearParametersStore parameters, PgbFigureWriter pgb)
+    BudgetAreaAccess access, LumpsumLoader lumpsums, YearParametersStore parameters, PgbFigureWriter pgb, BudgetPositionQuery positions)
     : BudgetService.BudgetServiceBase
 {
     [Authorize(Roles = GonRoles.Gemeente)]
@@ -185,6 +185,20 @@ public sealed class BudgetGrpcService(
         await RequireAreaYearAsync(request.AreaId, request.Year, ct);
         var lumpsum = await lumpsums.LoadAsync(request.AreaId, request.Year, ct);
         return new GetAreaBudgetResponse { AreaBudget = BudgetMapping.ToProto(lumpsum) };
+    }
+
+    public override async Task<GetBudgetPositionResponse> GetBudgetPosition(GetBudgetPositionRequest request, ServerCallContext context)
+    {
+        var ct = context.CancellationToken;
+        var v = new Violations();
+        D.BudgetKeys.Area(v, request.AreaId);
+        D.BudgetKeys.Year(v, request.Year);
+        v.Check(request.Month is < 0 or > 12, "month", "must be 1-12, or 0 for the last ended month");
+        v.ThrowIfAny();
+        await access.RequireHeldAsync(request.AreaId, request.Year, ct);
+        var now = Now();
+        var position = await positions.ComputeAsync(request.AreaId, request.Year, request.Month, AmsterdamCalendar.Today(now), ct);
+        return new GetBudgetPositionResponse { BudgetPosition = BudgetMapping.ToProto(position, now) };
     }
 
     [Authorize(Roles = GonRoles.Gemeente)]

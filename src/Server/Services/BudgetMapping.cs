@@ -182,4 +182,24 @@ public static class BudgetMapping
         CreatedAt = ProtoConvert.ToProto(p.CreatedAt),
         CreatedBy = p.CreatedBy,
     };
+
+    public static V1.BudgetPosition ToProto(D.BudgetPositionResult r, DateTimeOffset computedAt) => new()
+    {
+        AreaId = r.Input.AreaId,
+        Year = r.Input.Year,
+        Month = r.Input.Month,
+        TotalLumpsumCents = r.Input.Lumpsum.TotalCents,
+        AdvancesToDateCents = r.AdvancesToDateCents,
+        SubcontractorCostsToDateCents = r.Input.SubcontractorCostsCents,
+        MonthsWithStatements = r.Input.MonthsWithStatements,
+        OwnApprovedMinutesToDate = r.Input.OwnApprovedMinutes,
+        OwnCostsEstimateToDateCents = r.OwnCostsEstimateCents,
+        CostsToDateCents = r.CostsToDateCents,
+        BalanceToDateCents = r.BalanceToDateCents,
+        ProjectedCostsYearEndCents = r.ProjectedCostsYearEndCents,
+        PgbSettlementCents = r.Input.PgbSettlementCents,
+        PgbSettlementFinal = r.Input.PgbSettlementFinal,
+        ProjectedResultYearEndCents = r.ProjectedResultYearEndCents,
+        ComputedAt = ProtoConvert.ToProto(computedAt),
+    };
 }

@@ -1,0 +1,86 @@
+using GonPortal.Domain.Budgets;
+using GonPortal.Domain.Common;
+using GonPortal.Domain.Hours;
+using GonPortal.Domain.Reference;
+using GonPortal.Domain.Settlements;
+using GonPortal.Server.Data;
+using GonPortal.Server.Settlements;
+using GonPortal.Server.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+namespace GonPortal.Server.Budgets;
+
+/// <summary>
+/// Gathers the figures of a budget position with a few sums in the database (statement lines of the
+/// current revisions, approved own minutes, the latest PGB result) and leaves the arithmetic to
+/// <see cref="BudgetPosition"/>. Access is checked by the caller; the gemeente's read of a
+/// hoofdaanbieder's statements and hours is one audited cross-tenant read.
+/// </summary>
+public sealed class BudgetPositionQuery(
+    GonDbContext db, TenantContext tenant, CrossTenantAccess crossTenant, LumpsumLoader lumpsums, YearParametersStore parameters)
+{
+    /// <summary>
+    /// <paramref name="month"/> 0 means the last ended month of the year. FAILED_PRECONDITION when no
+    /// month of the year has ended yet, or when the lumpsum cannot be computed.
+    /// </summary>
+    public async Task<BudgetPositionResult> ComputeAsync(int areaId, int year, int month, DateOnly today, CancellationToken ct)
+    {
+        month = month != 0 ? month
+            : year < today.Year ? 12
+            : year == today.Year && today.Month > 1 ? today.Month - 1
+            : throw new InvalidStateException($"No month of {year} has ended yet; ask for a month explicitly.");
+        var lumpsum = await lumpsums.LoadAsync(areaId, year, ct);
+        var holder = lumpsum.HoofdaanbiederId;
+
+        var results = await SourceAsync<SettlementResult>($"Budget position area {areaId} {year}-{month:D2}", ct);
+        var lines = Unfiltered(db.SettlementStatementLines);
+        var hours = Unfiltered(db.HourEntries);
+
+        var currentStatements = results
+            .Where(r => r.Kind == SettlementKind.SubcontractorStatements && r.Year == year && r.Month <= month)
+            .Current(results).Select(r => r.Id);
+        var subcontractorCosts = await lines
+            .Where(l => l.AreaId == areaId && l.Year == year && l.Month <= month && l.TenantId == holder && currentStatements.Contains(l.SettlementResultId))
+            .SumAsync(l => l.AmountCents, ct);
+
+        var monthsWithStatements = await db.SettlementRuns.AsNoTracking()
+            .Where(r => r.Kind == SettlementKind.SubcontractorStatements && r.Year == year && r.Month >= 1 && r.Month <= month
+                && r.State == SettlementRunState.Succeeded)
+            .Select(r => r.Month).Distinct().CountAsync(ct);
+
+        var (from, to) = (new DateOnly(year, 1, 1), new DateOnly(year, month, DateTime.DaysInMonth(year, month)));
+        var ownMinutes = await hours
+            .Where(e => e.AreaId == areaId && e.TenantId == holder && e.ReportedByProviderId == holder && e.Unit == Unit.Hour
+                && e.Status == HourEntryStatus.Approved && e.ServiceDate >= from && e.ServiceDate <= to)
+            .SumAsync(e => (long)e.Quantity, ct);
+
+        var pgb = await results
+            .Where(r => (r.Kind == SettlementKind.PgbFinal || r.Kind == SettlementKind.PgbProvisional) && r.AreaId == areaId && r.Year == year)
+            .Current(results)
+            .Select(r => new { r.Kind, r.AmountCents })
+            .ToListAsync(ct);
+        var latestPgb = pgb.OrderByDescending(r => r.Kind == SettlementKind.PgbFinal).FirstOrDefault();
+
+        var rate = (await parameters.InForceAsync(year, ct)).ReferenceHourlyRateCents;
+        return BudgetPosition.Compute(new BudgetPositionInput(
+            areaId, year, month, lumpsum.Result, subcontractorCosts, monthsWithStatements, ownMinutes, rate,
+            latestPgb?.AmountCents ?? 0, latestPgb?.Kind == SettlementKind.PgbFinal));
+    }
+
+    private bool _audited;
+
+    /// <summary>The gemeente's read past the tenant filter is audited once per call; a hoofdaanbieder reads through it.</summary>
+    private async Task<IQueryable<T>> SourceAsync<T>(string resource, CancellationToken ct) where T : class
+    {
+        if (!tenant.IsGemeente)
+        {
+            return db.Set<T>().AsNoTracking();
+        }
+        var source = await crossTenant.ReadAsync<T>(resource, ct);
+        _audited = true;
+        return source.AsNoTracking();
+    }
+
+    private IQueryable<T> Unfiltered<T>(DbSet<T> set) where T : class =>
+        tenant.IsGemeente && _audited ? set.IgnoreQueryFilters([TenantFilter.Name]).AsNoTracking() : set.AsNoTracking();
+}
