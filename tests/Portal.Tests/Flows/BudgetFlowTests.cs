@@ -92,4 +92,25 @@ public sealed class BudgetFlowTests(PortalHosts hosts, BrowserFixture browser) :
         await Assertions.Expect(coordinator.GetByText("De gemeente heeft dit jaarverslag vergrendeld; u kunt het niet meer wijzigen.")).ToBeVisibleAsync();
         await Assertions.Expect(coordinator.GetByRole(AriaRole.Button, new() { Name = "Jaarverslag vervangen" })).ToHaveCountAsync(0);
     }
+
+    [Fact]
+    public async Task The_dashboard_shows_the_budget_position_as_a_chart_with_its_figures_as_a_table()
+    {
+        var page = await OpenAsSignedInAsync(Hoofdaanbieder, "/dashboard");
+        var section = page.GetByTestId("budgetpositie");
+        await Assertions.Expect(section.GetByRole(AriaRole.Heading, new() { Name = "Budgetpositie Centrum, Oude Wijken tot en met december 2027" })).ToBeVisibleAsync();
+
+        // The chart is one image with a name; the same figures follow as a table, one row per month.
+        await Assertions.Expect(section.GetByRole(AriaRole.Img, new() { Name = "Ontvangen voorschotten en bekende kosten, opgeteld per maand" })).ToBeVisibleAsync();
+        var figures = section.GetByRole(AriaRole.Table, new() { Name = "Cijfers bij: Ontvangen voorschotten en bekende kosten, opgeteld per maand" });
+        await Assertions.Expect(figures.Locator("tbody tr")).ToHaveCountAsync(12);
+        await Assertions.Expect(figures.Locator("tbody tr").Last.Locator("th")).ToHaveTextAsync("december");
+        await Assertions.Expect(figures.Locator("tbody tr").Last.Locator("td").First).ToContainTextAsync("€ ");
+
+        await Assertions.Expect(section.GetByRole(AriaRole.Table, new() { Name = "Budgetpositie per maand (opgeteld vanaf januari)" }).Locator("tbody tr")).ToHaveCountAsync(12);
+        var projection = section.GetByTestId("projectie");
+        await Assertions.Expect(projection).ToContainTextAsync("Verwachte kosten over het jaar");
+        await Assertions.Expect(projection).ToContainTextAsync("Verwacht resultaat aan het eind van het jaar");
+        await AccessibilityTests.AssertNoViolationsAsync(page, "dashboard met budgetpositie");
+    }
 }
