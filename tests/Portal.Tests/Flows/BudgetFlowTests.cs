@@ -113,4 +113,28 @@ public sealed class BudgetFlowTests(PortalHosts hosts, BrowserFixture browser) :
         await Assertions.Expect(projection).ToContainTextAsync("Verwacht resultaat aan het eind van het jaar");
         await AccessibilityTests.AssertNoViolationsAsync(page, "dashboard met budgetpositie");
     }
+
+    [Fact]
+    public async Task A_ventiel_adjustment_without_description_is_refused_next_to_the_field_and_then_posted_once()
+    {
+        var page = await OpenAsSignedInAsync(Gemeente, "/begroting/ventiel");
+        await page.GetByLabel("Gebied").SelectOptionAsync(new SelectOptionValue { Label = "Zuid en Haren" });
+        await page.GetByLabel("Jaar", new() { Exact = true }).FillAsync("2029");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tonen" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Voor dit gebied en jaar zijn geen ventielaanpassingen geboekt.")).ToBeVisibleAsync();
+
+        await page.GetByLabel("Bedrag (euro)").FillAsync("-12.500,00");
+        await page.GetByLabel("Reden").SelectOptionAsync(new SelectOptionValue { Label = "Beleidswijziging" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Aanpassing boeken" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#ventiel-omschrijving-fout")).ToContainTextAsync("Geef een omschrijving van 3 tot 2000 tekens.");
+        await Assertions.Expect(page.GetByLabel("Bedrag (euro)")).ToHaveValueAsync("-12.500,00");
+
+        await page.GetByLabel("Omschrijving").FillAsync("Doelgroep jeugd naar Jeugdwet");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Aanpassing boeken" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("De aanpassing van € -12.500,00 is geboekt.")).ToBeVisibleAsync();
+        var rows = page.GetByRole(AriaRole.Table, new() { Name = "Ventielaanpassingen Zuid en Haren 2029, nieuwste eerst" }).Locator("tbody tr");
+        await Assertions.Expect(rows).ToHaveCountAsync(1);
+        await Assertions.Expect(rows.First).ToContainTextAsync("Beleidswijziging");
+        await Assertions.Expect(rows.First).ToContainTextAsync("€ -12.500,00");
+    }
 }

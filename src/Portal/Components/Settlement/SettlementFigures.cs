@@ -75,12 +75,13 @@ public static class SettlementFigures
         return rows;
     }
 
-    public static IReadOnlyList<FigureRow> Of(StatementView s, IStringLocalizer<Texts> l)
+    public static IReadOnlyList<FigureRow> Of(StatementView s, IStringLocalizer<Texts> l, IReadOnlyDictionary<int, string>? areaNames = null)
     {
+        string Area(int id) => areaNames is not null && areaNames.TryGetValue(id, out var name) ? name : $"{l["Gebied"]} {id}";
         var rows = s.Lines.Select(line => new FigureRow(
             $"{line.AreaId}-{line.Product}-{line.Unit}-{line.RateCents}",
             string.Empty,
-            $"{l["Gebied"]} {line.AreaId}, {l.Of(line.Product)} ({l.Of(line.Unit)}) à {DutchFormat.Money(line.RateCents)}",
+            $"{Area(line.AreaId)}, {l.Of(line.Product)} ({l.Of(line.Unit)}) à {DutchFormat.Money(line.RateCents)}",
             $"{Quantity(line.Quantity, line.Unit, l)} = {DutchFormat.Money(line.AmountCents)}")).ToList();
         rows.Add(new FigureRow("Totaal", string.Empty, l["Totaal"], DutchFormat.Money(s.TotalCents)));
         return rows;
