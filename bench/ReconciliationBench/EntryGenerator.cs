@@ -12,14 +12,21 @@ namespace GonPortal.ReconciliationBench;
 /// </summary>
 internal static class EntryGenerator
 {
-    public static async Task<int> HourArrangementCountAsync(NpgsqlDataSource db, Guid hoofdaanbiederId, int areaId)
+    /// <summary>The arrangements the reconciliation takes for U: hour unit, started, active or ended, active in the year ($1 tenant, $2 area, $3 year).</summary>
+    private const string HourArrangementsOfTheYear = """
+        "TenantId" = $1 AND "AreaId" = $2 AND "Unit" = 'Hour' AND "State" IN ('Active', 'Ended')
+        AND "StartDate" <= make_date($3, 12, 31) AND ("EndDate" IS NULL OR "EndDate" >= make_date($3, 1, 1))
+        """;
+
+    public static async Task<int> HourArrangementCountAsync(NpgsqlDataSource db, Guid hoofdaanbiederId, int areaId, int year)
     {
         await using var command = db.CreateCommand("""
-            SELECT count(*) FROM "Arrangements"
-            WHERE "TenantId" = $1 AND "AreaId" = $2 AND "Unit" = 'Hour' AND "StartDate" IS NOT NULL
+            SELECT count(*) FROM "Arrangements" WHERE {HourArrangementsOfTheYear}
             """);
+        command.CommandText = command.CommandText.Replace("{HourArrangementsOfTheYear}", HourArrangementsOfTheYear, StringComparison.Ordinal);
         command.Parameters.Add(new() { Value = hoofdaanbiederId });
         command.Parameters.Add(new() { Value = areaId });
+        command.Parameters.Add(new() { Value = year });
         return Convert.ToInt32(await command.ExecuteScalarAsync());
     }
 
@@ -37,11 +44,10 @@ internal static class EntryGenerator
                 2, now(), 'bench', now(), 'bench', NULL
             FROM generate_series($4::bigint, $5::bigint) AS g
             JOIN (SELECT row_number() OVER (ORDER BY "Id") - 1 AS idx, "Id", "ClientId", "AreaId", "TenantId", "Product"
-                  FROM "Arrangements"
-                  WHERE "TenantId" = $1 AND "AreaId" = $2 AND "Unit" = 'Hour' AND "StartDate" IS NOT NULL) AS a
+                  FROM "Arrangements" WHERE {HourArrangementsOfTheYear}) AS a
               ON a.idx = g % $6
-            """);
-        var arrangements = await HourArrangementCountAsync(db, hoofdaanbiederId, areaId);
+            """.Replace("{HourArrangementsOfTheYear}", HourArrangementsOfTheYear, StringComparison.Ordinal));
+        var arrangements = await HourArrangementCountAsync(db, hoofdaanbiederId, areaId, year);
         command.Parameters.Add(new() { Value = hoofdaanbiederId });
         command.Parameters.Add(new() { Value = areaId });
         command.Parameters.Add(new() { Value = year });

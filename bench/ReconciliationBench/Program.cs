@@ -14,7 +14,7 @@ using Npgsql;
 //   - the reconciliation run through the API (StartSettlementRun → poll GetSettlementRun), median of N,
 //     both server-side (started_at → finished_at) and as the caller sees it;
 //   - the Server process's resident memory during the runs (sampled) and its overall peak (VmHWM).
-//   dotnet run -c Release --project bench/ReconciliationBench -- --postgres CONN [--sizes 1000000,5000000] [--repeat 3]
+//   dotnet run -c Release --project bench/ReconciliationBench -- --postgres CONN [--sizes 1000000,5000000] [--repeat 3] [--keep]
 var options = args.Select((a, i) => (a, i)).Where(x => x.a.StartsWith("--")).ToDictionary(x => x.a[2..], x => x.i + 1 < args.Length ? args[x.i + 1] : "");
 var baseConn = options.GetValueOrDefault("postgres") ?? Environment.GetEnvironmentVariable("GON_TEST_POSTGRES")
     ?? throw new ArgumentException("--postgres or GON_TEST_POSTGRES is required");
@@ -38,11 +38,12 @@ var settlements = new SettlementService.SettlementServiceClient(gemeente);
 await Inputs.PrepareAsync(gemeente, stadse, Area, Year);
 await Runs.RunAsync(settlements, SettlementRunKind.PgbFinal, Area, Year);
 Console.WriteLine($"machine             {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
-Console.WriteLine($"hour arrangements   {await EntryGenerator.HourArrangementCountAsync(db, hoofdaanbieder, Area)} in area {Area} (Stadse Zorgcombinatie)");
+Console.WriteLine($"hour arrangements   {await EntryGenerator.HourArrangementCountAsync(db, hoofdaanbieder, Area, Year)} in area {Area} (Stadse Zorgcombinatie)");
 Console.WriteLine("| Entries | SQL aggregate (median) | Reconciliation run, server (median) | As seen by caller (median) | Ratio run/SQL | Server RSS during runs: start → peak | Server VmHWM |");
 Console.WriteLine("|---|---|---|---|---|---|---|");
 
 long stored = 0;
+var agree = true;
 foreach (var size in sizes)
 {
     var watch = Stopwatch.StartNew();
@@ -78,11 +79,23 @@ foreach (var size in sizes)
     }
     var reconciliation = (await settlements.GetReconciliationAsync(new GetReconciliationRequest { AreaId = Area, Year = Year })).Reconciliation;
     var deliveredMinutes = System.Numerics.BigInteger.Parse(reconciliation.DeliveredHours.Numerator) * 60 / System.Numerics.BigInteger.Parse(reconciliation.DeliveredHours.Denominator);
+    agree &= deliveredMinutes == aggregate.Minutes && reconciliation.HourArrangementCount == aggregate.Groups;
     Console.Error.WriteLine($"check: SQL {aggregate.Groups} arrangements, {aggregate.Minutes:N0} min; reconciliation delivered (all hour arrangements) {deliveredMinutes:N0} min over {reconciliation.HourArrangementCount} hour arrangements, revision {reconciliation.Revision}");
 
     Console.WriteLine($"| {size:N0} | {Median(sql):N0} ms | {Median(server):N0} ms | {Median(caller):N0} ms | {Median(server) / Median(sql):F2} | {startMiB:F0} → {peakMiB:F0} MiB | {Hosts.PeakMiB(hosts.Server):F0} MiB |");
 }
-return 0;
+// The database holds millions of rows; drop it unless asked to keep it for a look.
+await hosts.DisposeAsync();
+if (!options.ContainsKey("keep"))
+{
+    NpgsqlConnection.ClearAllPools();
+    await using var admin = NpgsqlDataSource.Create(baseConn);
+    await using var drop = admin.CreateCommand($"DROP DATABASE IF EXISTS \"{new NpgsqlConnectionStringBuilder(connection).Database}\" WITH (FORCE)");
+    await drop.ExecuteNonQueryAsync();
+}
+
+// Both must have summed the same rows, or the comparison means nothing.
+return agree ? 0 : 1;
 
 static double Median(List<double> values)
 {

@@ -40,9 +40,12 @@ internal sealed class RssSampler : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_loop.IsCompleted)
+        {
+            return;
+        }
         await _stop.CancelAsync();
         await _loop;
         PeakMiB = Math.Max(PeakMiB, Hosts.CurrentMiB(_process));
-        _stop.Dispose();
     }
 }
