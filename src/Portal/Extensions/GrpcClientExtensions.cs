@@ -24,6 +24,8 @@ public static class GrpcClientExtensions
         builder.Services.AddGonClient<HourService.HourServiceClient>(address);
         builder.Services.AddGonClient<ReportingService.ReportingServiceClient>(address);
         builder.Services.AddGonClient<AuditService.AuditServiceClient>(address);
+        builder.Services.AddGonClient<BudgetService.BudgetServiceClient>(address);
+        builder.Services.AddGonClient<SettlementService.SettlementServiceClient>(address);
         builder.Services.AddScoped<PurposeContext>();
         builder.Services.AddScoped<GonServerClient>();
         return builder;

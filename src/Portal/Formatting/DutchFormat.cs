@@ -26,6 +26,10 @@ public static class DutchFormat
     public static string Percent(int basisPoints) =>
         (basisPoints / 100m).ToString("0.0", Culture) + " %";
 
+    /// <summary>Basis points as a percentage with two decimals: 496 → "4,96 %".</summary>
+    public static string PercentExact(int basisPoints) =>
+        (basisPoints / 100m).ToString("0.00", Culture) + " %";
+
     /// <summary>A number with Dutch separators and at most <paramref name="decimals"/> decimals.</summary>
     public static string Number(decimal value, int decimals = 1) =>
         value.ToString("#,0." + new string('#', decimals), Culture);
@@ -41,6 +45,54 @@ public static class DutchFormat
             ? (long)(euros * 100m)
             : null;
     }
+
+    /// <summary>A percentage typed with at most two decimals ("3", "4,96", "15 %") as basis points; null when it is not one.</summary>
+    public static int? ParseBasisPoints(string? text)
+    {
+        var cleaned = (text ?? string.Empty).Replace("%", string.Empty, StringComparison.Ordinal).Trim();
+        return decimal.TryParse(cleaned, NumberStyles.Number, Culture, out var percent)
+            && decimal.Round(percent, 2) == percent
+            && Math.Abs(percent) <= 1_000_000m
+            ? (int)(percent * 100m)
+            : null;
+    }
+
+    /// <summary>Basis points as a percentage to type over: 496 → "4,96", 300 → "3".</summary>
+    public static string BasisPointsInput(int basisPoints) => (basisPoints / 100m).ToString("0.##", Culture);
+
+    /// <summary>Cents as an amount to type over: 6250 → "62,50".</summary>
+    public static string EuroInput(long cents) => (cents / 100m).ToString("0.00", Culture);
+
+    /// <summary>A whole number typed with or without thousands separators ("1.234"); null when it is not one.</summary>
+    public static long? ParseWhole(string? text) =>
+        long.TryParse((text ?? string.Empty).Trim(), NumberStyles.AllowThousands | NumberStyles.AllowLeadingSign, Culture, out var value) ? value : null;
+
+    /// <summary>The Dutch name of a month 1-12: "januari".</summary>
+    public static string MonthName(int month) =>
+        month is >= 1 and <= 12 ? Culture.DateTimeFormat.GetMonthName(month) : "—";
+
+    /// <summary>A month of a year: "januari 2027".</summary>
+    public static string Month(int year, int month) => $"{MonthName(month)} {year}";
+
+    /// <summary>
+    /// A volume as typed: for the unit hour a number of hours ("1,5") as whole minutes (90), otherwise a whole
+    /// count. Null when it is not one.
+    /// </summary>
+    public static int? ParseVolume(string? text, bool hours)
+    {
+        if (!decimal.TryParse((text ?? string.Empty).Trim(), NumberStyles.Number, Culture, out var value) || Math.Abs(value) > 100_000_000m)
+        {
+            return null;
+        }
+
+        var units = hours ? value * 60m : value;
+        var whole = decimal.Round(units);
+        return Math.Abs(units - whole) < 0.01m ? (int)whole : null;
+    }
+
+    /// <summary>A volume to type over: minutes as hours for the unit hour ("1,5"), otherwise the count.</summary>
+    public static string VolumeInput(int volume, bool hours) =>
+        hours ? (volume / 60m).ToString("0.####", Culture) : volume.ToString(Culture);
 
     private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 }

@@ -46,4 +46,13 @@ public sealed partial class GonServerClient
             var response = await providers.ListAreaContractsAsync(new ListAreaContractsRequest { AreaId = areaId, ActiveOn = ToProtoDate(date) }, options);
             return response.AreaContracts.Select(c => c.HoofdaanbiederName).FirstOrDefault();
         }, cancellationToken);
+
+    /// <summary>The area contracts of an area (0: all), oldest first.</summary>
+    public Task<ServerResult<IReadOnlyList<AreaContractView>>> ListAreaContractsAsync(int areaId, CancellationToken cancellationToken = default) =>
+        CallAsync<IReadOnlyList<AreaContractView>>(nameof(ProviderService.ProviderServiceClient.ListAreaContracts), async options =>
+            (await providers.ListAreaContractsAsync(new ListAreaContractsRequest { AreaId = areaId, PageSize = 500 }, options)).AreaContracts
+                .Select(c => new AreaContractView(c.Id, c.AreaId, c.HoofdaanbiederName, ToDateOnly(c.PeriodStart), ToDateOnly(c.PeriodEnd)))
+                .OrderBy(c => c.AreaId).ThenBy(c => c.PeriodStart)
+                .ToList(),
+            cancellationToken);
 }

@@ -20,6 +20,8 @@ public sealed partial class GonServerClient(
     HourService.HourServiceClient hours,
     ReportingService.ReportingServiceClient reporting,
     AuditService.AuditServiceClient audit,
+    BudgetService.BudgetServiceClient budgets,
+    SettlementService.SettlementServiceClient settlements,
     PurposeContext purpose,
     ILogger<GonServerClient> logger)
 {

@@ -15,19 +15,44 @@ public sealed class AccessibilityTests(PortalHosts hosts, BrowserFixture browser
         { Hoofdaanbieder, "/dashboard" },
         { Hoofdaanbieder, "/clienten" },
         { Hoofdaanbieder, "/clienten/eerste" },
+        { Hoofdaanbieder, "/clienten/eerste/ondersteuning/nieuw" },
+        { Hoofdaanbieder, "/ondersteuning/eerste/wijzigen" },
         { Hoofdaanbieder, "/uren/beoordelen" },
         { Hoofdaanbieder, "/onderaanneming" },
         { Hoofdaanbieder, "/onderaanneming/nieuw" },
         { Hoofdaanbieder, "/gebieden" },
+        { Hoofdaanbieder, "/lumpsum" },
+        { Hoofdaanbieder, "/jaarverslag" },
+        { Hoofdaanbieder, "/specificaties?jaar=2027&maand=12" },
+        { Hoofdaanbieder, "/verantwoording" },
         { Hoofdaanbieder, "/uitloggen" },
         { Onderaannemer, "/opdrachten" },
         { Onderaannemer, "/uren/invoeren?week=2028-01-03" },
         { Onderaannemer, "/uren/importeren" },
+        { Onderaannemer, "/specificaties?jaar=2027&maand=12" },
         { Gemeente, "/overzicht" },
         { Gemeente, "/toestemming" },
         { Gemeente, "/audit" },
+        { Gemeente, "/begroting" },
+        { Gemeente, "/begroting/jaarparameters" },
+        { Gemeente, "/begroting/index" },
+        { Gemeente, "/begroting/lumpsums" },
+        { Gemeente, "/begroting/ventiel" },
+        { Gemeente, "/begroting/pgb" },
+        { Gemeente, "/begroting/jaarverslagen" },
+        { Gemeente, "/afrekening" },
+        { Gemeente, "/afrekening/revisies?soort=PgbFinal&gebied=3&jaar=2027" },
+        { Gemeente, "/specificaties?jaar=2027&maand=12" },
+        { Gemeente, "/verantwoording" },
         { Wij, "/verwijzingen" },
     };
+
+    /// <summary>The gemeente's cross-tenant pages: they first ask the purpose of looking.</summary>
+    private static readonly HashSet<string> PurposePages =
+    [
+        "/overzicht", "/toestemming", "/begroting/jaarverslagen", "/afrekening", "/afrekening/revisies?soort=PgbFinal&gebied=3&jaar=2027",
+        "/specificaties?jaar=2027&maand=12", "/verantwoording",
+    ];
 
     [Theory]
     [MemberData(nameof(Pages))]
@@ -45,6 +70,20 @@ public sealed class AccessibilityTests(PortalHosts hosts, BrowserFixture browser
             await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Terug naar cliënten" })).ToBeVisibleAsync();
             await page.Locator("details summary").First.ClickAsync(); // the history too
         }
+        else if (path == "/clienten/eerste/ondersteuning/nieuw")
+        {
+            await SignInAsync(page, email, "/clienten");
+            await page.Locator("table a").First.ClickAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = "Nieuwe ondersteuning vastleggen" }).ClickAsync();
+            await Assertions.Expect(page.GetByLabel("Hoe kwam de cliënt binnen?")).ToBeVisibleAsync();
+        }
+        else if (path == "/ondersteuning/eerste/wijzigen")
+        {
+            await SignInAsync(page, email, "/clienten");
+            await page.Locator("table a").First.ClickAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = "Volume, uitvoerder of einddatum wijzigen" }).First.ClickAsync();
+            await Assertions.Expect(page.GetByTestId("regeling")).ToBeVisibleAsync();
+        }
         else
         {
             await SignInAsync(page, email, path);
@@ -54,7 +93,7 @@ public sealed class AccessibilityTests(PortalHosts hosts, BrowserFixture browser
         await Assertions.Expect(page.Locator(".gon-loading")).ToHaveCountAsync(0);
         await AssertNoViolationsAsync(page, path);
 
-        if (email == Gemeente && path != "/audit")
+        if (email == Gemeente && PurposePages.Contains(path))
         {
             // Behind the purpose prompt lies the cross-tenant view itself.
             await page.GetByLabel("Met welk doel bekijkt u deze gegevens?").FillAsync("Toegankelijkheidscontrole");
@@ -65,7 +104,7 @@ public sealed class AccessibilityTests(PortalHosts hosts, BrowserFixture browser
         }
     }
 
-    private static async Task AssertNoViolationsAsync(IPage page, string what)
+    internal static async Task AssertNoViolationsAsync(IPage page, string what)
     {
         var result = await page.RunAxe(new AxeRunOptions
         {

@@ -19,3 +19,6 @@ public sealed record Page<T>(IReadOnlyList<T> Items, string NextPageToken)
 {
     public bool HasNext => !string.IsNullOrEmpty(NextPageToken);
 }
+
+/// <summary>An area contract: which hoofdaanbieder holds an area in which period.</summary>
+public sealed record AreaContractView(string Id, int AreaId, string Hoofdaanbieder, DateOnly? PeriodStart, DateOnly? PeriodEnd);

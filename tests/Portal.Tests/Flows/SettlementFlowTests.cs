@@ -1,0 +1,164 @@
+using GonPortal.Portal.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace GonPortal.Portal.Tests.Flows;
+
+/// <summary>
+/// From hours to money: an onderaannemer enters hours, the hoofdaanbieder approves them, the gemeente runs the
+/// monthly statements, and the statement with its amount appears for the hoofdaanbieder, the onderaannemer and
+/// in the gemeente's overview, next to the revision before the hours.
+/// </summary>
+public sealed class SettlementFlowTests(PortalHosts hosts, BrowserFixture browser) : PortalTest(hosts, browser)
+{
+    private const string Pair = "Buurtwerk De Linde";
+
+    [Fact]
+    public async Task Approved_hours_end_up_in_the_monthly_statement_for_all_three_roles()
+    {
+        var gemeente = await OpenAsSignedInAsync(Gemeente, "/afrekening");
+        await GivePurposeAsync(gemeente, "Maandafrekening december 2027");
+
+        // The statements of December 2027 before the new hours: revision 1.
+        await RunDecemberStatementsAsync(gemeente);
+
+        var planner = await OpenAsSignedInAsync(Onderaannemer, "/uren/invoeren?week=2027-12-27");
+        var entryKey = await HourFlowTests.EnterOneCellAsync(planner, "Stadse Zorgcombinatie", "20271229", "2");
+
+        var coordinator = await OpenAsSignedInAsync(Hoofdaanbieder, "/uren/beoordelen");
+        await coordinator.GetByLabel("Gemeld door").SelectOptionAsync(new SelectOptionValue { Label = Pair });
+        await coordinator.GetByLabel("Datum vanaf").FillAsync("2027-12-29");
+        await coordinator.GetByLabel("Datum tot en met").FillAsync("2027-12-29");
+        await coordinator.GetByRole(AriaRole.Button, new() { Name = "Filteren" }).ClickAsync();
+        var entry = coordinator.Locator($"tr[data-entry-key='{entryKey}']");
+        await entry.Locator("input[type=checkbox]").CheckAsync();
+        await coordinator.GetByRole(AriaRole.Button, new() { Name = "Geselecteerde uren goedkeuren" }).ClickAsync();
+        await Assertions.Expect(coordinator.GetByText("1 regels goedgekeurd.")).ToBeVisibleAsync();
+
+        // The run again: the changed statement becomes revision 2.
+        await RunDecemberStatementsAsync(gemeente);
+
+        // The hoofdaanbieder sees the statement with its amount, next to the revision before.
+        await coordinator.GotoAsync("specificaties?jaar=2027&maand=12");
+        var owed = coordinator.Locator("tbody tr", new() { HasText = Pair }).Filter(new() { HasText = "Stadse Zorgcombinatie" })
+            .Filter(new() { Has = coordinator.Locator("td:nth-child(5)", new() { HasTextString = "2" }) });
+        await Assertions.Expect(owed).ToHaveCountAsync(1);
+        var amount = (await owed.Locator("td").Nth(2).TextContentAsync())!.Trim();
+        Assert.StartsWith("€ ", amount);
+        await owed.GetByRole(AriaRole.Link).ClickAsync();
+        await Assertions.Expect(coordinator.GetByTestId("specificatie")).ToContainTextAsync(amount);
+        await Assertions.Expect(coordinator.GetByTestId("specificatie-regels")).ToContainTextAsync(amount);
+        var comparison = coordinator.GetByTestId("vergelijking");
+        await Assertions.Expect(comparison.Locator("tr.gon-changed", new() { HasText = "Totaal" })).ToContainTextAsync(amount);
+        await Assertions.Expect(comparison.Locator("tr.gon-changed", new() { HasText = "Totaal" })).ToContainTextAsync("gewijzigd");
+        await AccessibilityTests.AssertNoViolationsAsync(coordinator, "specificatie met vorige revisie");
+
+        // The onderaannemer sees the same statement and amount.
+        await planner.GotoAsync("specificaties?jaar=2027&maand=12");
+        var earned = planner.Locator("tbody tr", new() { HasText = "Stadse Zorgcombinatie" }).Filter(new() { HasText = amount });
+        await Assertions.Expect(earned).ToHaveCountAsync(1);
+        await earned.GetByRole(AriaRole.Link).ClickAsync();
+        await Assertions.Expect(planner.GetByTestId("specificatie")).ToContainTextAsync(amount);
+
+        // And the gemeente in its overview of the month.
+        await gemeente.GetByRole(AriaRole.Link, new() { Name = "Specificaties", Exact = true }).ClickAsync();
+        await gemeente.GetByLabel("Jaar").FillAsync("2027");
+        await gemeente.GetByLabel("Maand").SelectOptionAsync(new SelectOptionValue { Label = "december" });
+        await gemeente.GetByRole(AriaRole.Button, new() { Name = "Tonen" }).ClickAsync();
+        var overview = gemeente.Locator("tbody tr", new() { HasText = Pair }).Filter(new() { HasText = "Stadse Zorgcombinatie" }).Filter(new() { HasText = amount });
+        await Assertions.Expect(overview).ToHaveCountAsync(1);
+        await AccessibilityTests.AssertNoViolationsAsync(gemeente, "specificaties van de gemeente");
+    }
+
+    [Fact]
+    public async Task A_run_whose_preconditions_fail_says_why_and_a_reconciliation_shows_every_figure()
+    {
+        var gemeente = await OpenAsSignedInAsync(Gemeente, "/afrekening");
+        await GivePurposeAsync(gemeente, "Jaarafrekening 2027 controleren");
+
+        // A month that has not ended is refused at once, with the Server's reason.
+        await gemeente.GetByLabel("Soort berekening").SelectOptionAsync(new SelectOptionValue { Label = "Specificaties onderaannemers (maand)" });
+        await gemeente.GetByLabel("Jaar").FillAsync("2028");
+        await gemeente.GetByLabel("Maand").SelectOptionAsync(new SelectOptionValue { Label = "maart" });
+        await gemeente.GetByRole(AriaRole.Button, new() { Name = "Run starten" }).ClickAsync();
+        await Assertions.Expect(gemeente.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
+        await Assertions.Expect(gemeente.GetByLabel("Jaar")).ToHaveValueAsync("2028");
+
+        // Final PGB of Oost en Ten Boer 2027 (all inputs seeded), then its revisions page.
+        await StartAsync(gemeente, "Definitieve PGB-verrekening", "Oost en Ten Boer", "2027");
+        await gemeente.Locator("tbody tr").First.GetByRole(AriaRole.Link).ClickAsync();
+        await Assertions.Expect(gemeente.GetByTestId("vergelijking")).ToContainTextAsync("PGB-bedrag");
+        await AccessibilityTests.AssertNoViolationsAsync(gemeente, "revisies naast elkaar");
+    }
+
+    [Fact]
+    public async Task The_hoofdaanbieder_sees_the_reconciliation_with_every_intermediate_figure()
+    {
+        var coordinator = await OpenAsSignedInAsync(Hoofdaanbieder, "/jaarverslag");
+        await coordinator.GetByLabel("Gebied").SelectOptionAsync(new SelectOptionValue { Label = "Centrum, Oude Wijken" });
+        await coordinator.GetByRole(AriaRole.Button, new() { Name = "Tonen" }).ClickAsync();
+        await coordinator.GetByLabel("Eigen leveringskosten (euro)").FillAsync("2.500.000,00");
+        await coordinator.GetByRole(AriaRole.Button, new() { Name = "Jaarverslag indienen" }).Or(coordinator.GetByRole(AriaRole.Button, new() { Name = "Jaarverslag vervangen" })).ClickAsync();
+        await Assertions.Expect(coordinator.GetByText("Het jaarverslag is opgeslagen.")).ToBeVisibleAsync();
+
+        var gemeente = await OpenAsSignedInAsync(Gemeente, "/afrekening");
+        await GivePurposeAsync(gemeente, "Jaarafrekening Centrum 2027");
+        await StartAsync(gemeente, "Definitieve PGB-verrekening", "Centrum, Oude Wijken", "2027");
+        await StartAsync(gemeente, "Jaarlijkse verantwoording", "Centrum, Oude Wijken", "2027");
+
+        await coordinator.GotoAsync("verantwoording");
+        await coordinator.GetByLabel("Gebied").SelectOptionAsync(new SelectOptionValue { Label = "Centrum, Oude Wijken" });
+        await coordinator.GetByLabel("Jaar", new() { Exact = true }).FillAsync("2027");
+        await coordinator.GetByRole(AriaRole.Button, new() { Name = "Tonen" }).ClickAsync();
+        var figures = coordinator.GetByTestId("tussenresultaten");
+        foreach (var label in new[] { "Opbrengst (Ltot + PGB)", "Totale lumpsum", "Kosten onderaannemers", "Eigen leveringskosten (jaarverslag)", "Kosten (S + O)",
+            "Resultaat (R − K)", "Toegestane winst", "Niet-geleverde uren", "Bedrag personeelstekort (U × r)", "Terugvordering personeelstekort",
+            "Overwinst", "Basisaandeel", "Initiatiefaandeel", "Sancties samen", "Terug te betalen (Ms + E + sancties)" })
+        {
+            await Assertions.Expect(figures.Locator("tr", new() { HasText = label }).First).ToBeVisibleAsync();
+        }
+
+        await Assertions.Expect(figures.Locator("tr", new() { HasText = "Eigen leveringskosten (jaarverslag)" })).ToContainTextAsync("€ 2.500.000,00");
+        await Assertions.Expect(coordinator.GetByTestId("pgb-figuren")).ToContainTextAsync("PGB-bedrag");
+        await AccessibilityTests.AssertNoViolationsAsync(coordinator, "verantwoording met alle figuren");
+        await AccessibilityTests.AssertNoViolationsAsync(gemeente, "runs met voortgang en uitkomst");
+    }
+
+    private static async Task GivePurposeAsync(IPage page, string purpose)
+    {
+        await page.GetByLabel("Met welk doel bekijkt u deze gegevens?").FillAsync(purpose);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Doel vastleggen en verder" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("doel")).ToBeVisibleAsync();
+    }
+
+    private static async Task RunDecemberStatementsAsync(IPage gemeente)
+    {
+        await gemeente.GetByLabel("Soort berekening").SelectOptionAsync(new SelectOptionValue { Label = "Specificaties onderaannemers (maand)" });
+        await gemeente.GetByLabel("Jaar").FillAsync("2027");
+        await gemeente.GetByLabel("Maand").SelectOptionAsync(new SelectOptionValue { Label = "december" });
+        await StartAndFollowAsync(gemeente);
+    }
+
+    private static async Task StartAsync(IPage gemeente, string kind, string area, string year)
+    {
+        await gemeente.GetByLabel("Soort berekening").SelectOptionAsync(new SelectOptionValue { Label = kind });
+        await gemeente.GetByLabel("Gebied").SelectOptionAsync(new SelectOptionValue { Label = area });
+        await gemeente.GetByLabel("Jaar").FillAsync(year);
+        await StartAndFollowAsync(gemeente);
+    }
+
+    /// <summary>Starts the run and follows the new top row of the list (refreshed by the page) until it is done.</summary>
+    private static async Task StartAndFollowAsync(IPage gemeente)
+    {
+        var rows = gemeente.Locator("tbody tr[data-run]");
+        var before = await rows.CountAsync() > 0 ? await rows.First.GetAttributeAsync("data-run") : null;
+        await gemeente.GetByRole(AriaRole.Button, new() { Name = "Run starten" }).ClickAsync();
+        if (before is not null)
+        {
+            await Assertions.Expect(rows.First).Not.ToHaveAttributeAsync("data-run", before);
+        }
+
+        var status = rows.First.GetByTestId("run-status");
+        await Assertions.Expect(status).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("Klaar|Mislukt"), new() { Timeout = 60_000 });
+        Assert.True(await status.TextContentAsync() == "Klaar", await rows.First.TextContentAsync());
+    }
+}
