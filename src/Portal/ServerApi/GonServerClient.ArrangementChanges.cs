@@ -48,6 +48,12 @@ public sealed partial class GonServerClient
             return ToView(decided.Arrangement);
         }, cancellationToken);
 
+    /// <summary>Records that care started on the decided start date (basis DECIDED or aanvullend DECISION_ISSUED → ACTIVE).</summary>
+    public Task<ServerResult<ArrangementView>> StartArrangementAsync(string id, CancellationToken cancellationToken = default) =>
+        CallAsync(nameof(SupportArrangementService.SupportArrangementServiceClient.StartArrangement), async options =>
+            ToView((await arrangements.StartArrangementAsync(new StartArrangementRequest { ArrangementId = id }, options)).Arrangement),
+            cancellationToken);
+
     public Task<ServerResult<ArrangementView>> ChangeArrangementTermsAsync(
         string id, DateOnly? effectiveFrom, TermsInput terms, int volume, string note, CancellationToken cancellationToken = default) =>
         CallAsync(nameof(SupportArrangementService.SupportArrangementServiceClient.ChangeArrangementTerms), async options =>

@@ -3,11 +3,15 @@ using Microsoft.Playwright;
 
 namespace GonPortal.Portal.Tests.Flows;
 
-/// <summary>A subcontract proposed by the hoofdaanbieder and consented by the gemeente, who states the purpose of looking.</summary>
+/// <summary>
+/// A subcontract proposed by the hoofdaanbieder, consented by the gemeente (who states the purpose of
+/// looking), and used: support executed by the onderaannemer under it starts, and the onderaannemer
+/// finds it among its assignments.
+/// </summary>
 public sealed class SubcontractFlowTests(PortalHosts hosts, BrowserFixture browser) : PortalTest(hosts, browser)
 {
     [Fact]
-    public async Task The_hoofdaanbieder_proposes_and_the_gemeente_consents()
+    public async Task The_hoofdaanbieder_proposes_the_gemeente_consents_and_the_subcontract_is_used()
     {
         var coordinator = await OpenAsSignedInAsync(Hoofdaanbieder, "/onderaanneming/nieuw");
         await coordinator.GetByLabel("Onderaannemer").SelectOptionAsync(new SelectOptionValue { Label = "Dagbesteding Het Atelier" });
@@ -42,5 +46,36 @@ public sealed class SubcontractFlowTests(PortalHosts hosts, BrowserFixture brows
         await coordinator.ReloadAsync();
         var consented = coordinator.Locator("tr", new() { HasText = "Dagbesteding Het Atelier" }).Filter(new() { HasText = "€ 48,50" });
         await Assertions.Expect(consented.First).ToContainTextAsync("Toestemming verleend");
+
+        // Used: dagbesteding for a client of Centrum, executed by Het Atelier under the new subcontract.
+        await coordinator.GetByRole(AriaRole.Link, new() { Name = "Cliënten", Exact = true }).ClickAsync();
+        await coordinator.GetByLabel("Gebied").SelectOptionAsync(new SelectOptionValue { Label = "Centrum, Oude Wijken" });
+        await coordinator.GetByRole(AriaRole.Button, new() { Name = "Zoeken", Exact = true }).ClickAsync();
+        await coordinator.Locator("table a").First.ClickAsync();
+        var newSupport = coordinator.GetByRole(AriaRole.Link, new() { Name = "Nieuwe ondersteuning vastleggen" });
+        await Assertions.Expect(newSupport).ToBeVisibleAsync();
+        var clientName = (await coordinator.Locator("h1").InnerTextAsync()).Trim();
+        await newSupport.ClickAsync();
+        await coordinator.GetByLabel("Hoe kwam de cliënt binnen?").SelectOptionAsync(new SelectOptionValue { Label = "Rechtstreeks via een maatschappelijk initiatief" });
+        await coordinator.GetByLabel("Product", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Dagbesteding" });
+        await coordinator.GetByLabel("Eenheid", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "dagdeel" });
+        await coordinator.GetByLabel("Volume (aantal)").FillAsync("4");
+        await coordinator.GetByLabel("Uitvoerder").SelectOptionAsync(new SelectOptionValue { Label = "Onderaannemer" });
+        var option = coordinator.Locator("#onderaanneming option", new() { HasText = "Dagbesteding Het Atelier" }).First;
+        await coordinator.Locator("#onderaanneming").SelectOptionAsync(await option.GetAttributeAsync("value") ?? "");
+        await coordinator.GetByLabel("Geleverd via een maatschappelijk initiatief").CheckAsync();
+        await coordinator.GetByLabel("Naam van het initiatief").FillAsync("Odensehuis");
+        await coordinator.GetByLabel("Startdatum").FillAsync("2028-02-01");
+        await coordinator.GetByRole(AriaRole.Button, new() { Name = "Aanvraag en besluit vastleggen" }).ClickAsync();
+
+        var support = coordinator.Locator(".gon-arrangement", new() { HasText = "Dagbesteding Het Atelier" }).First;
+        await Assertions.Expect(support).ToContainTextAsync("Besloten");
+        await support.GetByRole(AriaRole.Button, new() { Name = "Start van de zorg vastleggen" }).ClickAsync();
+        await Assertions.Expect(support).ToContainTextAsync("Lopend");
+
+        var atelier = await OpenAsSignedInAsync("planner@atelier.demo", "/opdrachten");
+        var assignment = atelier.Locator("tr", new() { HasText = clientName });
+        await Assertions.Expect(assignment.First).ToContainTextAsync("Dagbesteding");
+        await Assertions.Expect(assignment.First).ToContainTextAsync("Lopend");
     }
 }
