@@ -18,7 +18,7 @@ public static class AccessMatrix
 {
     /// <summary>
     /// RPCs whose row holds the codes of a correct implementation that does not exist yet: their cells
-    /// are not run and the completeness check skips them. GetBudgetPosition: implemented in the settlements branch.
+    /// are not run and the completeness check skips them. Empty today; kept for the next RPC designed ahead of its code.
     /// </summary>
     public static readonly IReadOnlySet<string> Pending = new HashSet<string>();
 

@@ -46,7 +46,7 @@ public abstract class AccessMatrixTests(GonHosts hosts)
             .Select(e => e.Metadata.GetMetadata<GrpcMethodMetadata>())
             .Where(m => m is not null && m.Method.ServiceName.StartsWith("gon.v1.", StringComparison.Ordinal))
             .Select(m => $"{m!.Method.ServiceName["gon.v1.".Length..]}/{m.Method.Name}")
-            .Except(AccessMatrix.Pending) // implemented in the settlements branch
+            .Except(AccessMatrix.Pending) // rows written ahead of their RPC's code
             .ToHashSet();
         var cells = AccessMatrix.Cells();
         var inTable = cells.Select(c => c.Rpc.Split('#')[0]).Except(AccessMatrix.Pending).ToHashSet();
