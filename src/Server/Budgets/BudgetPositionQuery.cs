@@ -17,7 +17,7 @@ namespace GonPortal.Server.Budgets;
 /// hoofdaanbieder's statements and hours is one audited cross-tenant read.
 /// </summary>
 public sealed class BudgetPositionQuery(
-    GonDbContext db, TenantContext tenant, CrossTenantAccess crossTenant, LumpsumLoader lumpsums, YearParametersStore parameters)
+    GonDbContext db, CrossTenantAccess crossTenant, LumpsumLoader lumpsums, YearParametersStore parameters)
 {
     /// <summary>
     /// <paramref name="month"/> 0 means the last ended month of the year. FAILED_PRECONDITION when no
@@ -32,9 +32,9 @@ public sealed class BudgetPositionQuery(
         var lumpsum = await lumpsums.LoadAsync(areaId, year, ct);
         var holder = lumpsum.HoofdaanbiederId;
 
-        var results = await SourceAsync<SettlementResult>($"Budget position area {areaId} {year}-{month:D2}", ct);
-        var lines = Unfiltered(db.SettlementStatementLines);
-        var hours = Unfiltered(db.HourEntries);
+        var results = (await crossTenant.VisibleAsync<SettlementResult>($"Budget position area {areaId} {year}-{month:D2}", ct)).AsNoTracking();
+        var lines = crossTenant.AlongsideRead<SettlementStatementLine>().AsNoTracking();
+        var hours = crossTenant.AlongsideRead<Domain.Hours.HourEntry>().AsNoTracking();
 
         var currentStatements = results
             .Where(r => r.Kind == SettlementKind.SubcontractorStatements && r.Year == year && r.Month <= month)
@@ -66,21 +66,4 @@ public sealed class BudgetPositionQuery(
             areaId, year, month, lumpsum.Result, subcontractorCosts, monthsWithStatements, ownMinutes, rate,
             latestPgb?.AmountCents ?? 0, latestPgb?.Kind == SettlementKind.PgbFinal));
     }
-
-    private bool _audited;
-
-    /// <summary>The gemeente's read past the tenant filter is audited once per call; a hoofdaanbieder reads through it.</summary>
-    private async Task<IQueryable<T>> SourceAsync<T>(string resource, CancellationToken ct) where T : class
-    {
-        if (!tenant.IsGemeente)
-        {
-            return db.Set<T>().AsNoTracking();
-        }
-        var source = await crossTenant.ReadAsync<T>(resource, ct);
-        _audited = true;
-        return source.AsNoTracking();
-    }
-
-    private IQueryable<T> Unfiltered<T>(DbSet<T> set) where T : class =>
-        tenant.IsGemeente && _audited ? set.IgnoreQueryFilters([TenantFilter.Name]).AsNoTracking() : set.AsNoTracking();
 }

@@ -20,8 +20,6 @@ namespace GonPortal.Server.Reporting;
 /// </summary>
 public sealed class ReportingQuery(GonDbContext db, TenantContext tenant, CrossTenantAccess crossTenant)
 {
-    private bool _audited;
-
     /// <summary>An onderaannemer sees only the versions it executes and the entries it reported.</summary>
     public Guid? OnlyExecutor => tenant.Role == GonRoles.Onderaannemer ? tenant.TenantId : null;
 
@@ -51,8 +49,8 @@ public sealed class ReportingQuery(GonDbContext db, TenantContext tenant, CrossT
         var period = Periods.Month(year, month);
         var from = period.Start;
         var to = period.End!.Value;
-        var arrangements = await ArrangementsAsync($"Reporting area {areaId} {year}-{month:D2}", ct);
-        var entries = Unfiltered(db.HourEntries);
+        var arrangements = await crossTenant.VisibleAsync<Arrangement>($"Reporting area {areaId} {year}-{month:D2}", ct);
+        var entries = crossTenant.AlongsideRead<HourEntry>();
 
         var sums = await entries.AsNoTracking()
             .Where(e => e.AreaId == areaId && e.ServiceDate >= from && e.ServiceDate <= to
@@ -103,7 +101,7 @@ public sealed class ReportingQuery(GonDbContext db, TenantContext tenant, CrossT
     public async Task<Dictionary<Guid, string>> ClientNamesAsync(IReadOnlyCollection<Guid> clientIds, CancellationToken ct)
     {
         var ids = clientIds.Distinct().ToList();
-        return ids.Count == 0 ? [] : await Unfiltered(db.Clients).AsNoTracking()
+        return ids.Count == 0 ? [] : await crossTenant.AlongsideRead<Domain.Clients.Client>().AsNoTracking()
             .Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.DisplayName, ct);
     }
 
@@ -114,7 +112,7 @@ public sealed class ReportingQuery(GonDbContext db, TenantContext tenant, CrossT
     /// <summary>The basis and initiative share of the area on <paramref name="date"/>, against <see cref="PolicyShareTargets"/>.</summary>
     public async Task<AreaShareResult> SharesAsync(int areaId, DateOnly date, CancellationToken ct)
     {
-        var arrangements = await ArrangementsAsync($"Reporting area {areaId} shares {date:yyyy-MM-dd}", ct);
+        var arrangements = await crossTenant.VisibleAsync<Arrangement>($"Reporting area {areaId} shares {date:yyyy-MM-dd}", ct);
         var active = await arrangements.AsNoTracking()
             .Where(a => a.AreaId == areaId && (a.State == ArrangementState.Active || a.State == ArrangementState.Ended)
                 && a.SupportType != null && a.StartDate != null && a.StartDate <= date && (a.EndDate == null || a.EndDate >= date))
@@ -137,22 +135,6 @@ public sealed class ReportingQuery(GonDbContext db, TenantContext tenant, CrossT
             ?? new VersionAllocation(new VolumeVersion(v.EffectiveFrom, v.Volume, (ReportingFrequency)(int)v.Frequency), null, null, 0, Rational.Zero, Rational.Zero)))
             .ToList();
     }
-
-    /// <summary>The arrangements the caller may see; the gemeente's read is audited once per call.</summary>
-    private async Task<IQueryable<Arrangement>> ArrangementsAsync(string resource, CancellationToken ct)
-    {
-        if (!tenant.IsGemeente)
-        {
-            return db.Arrangements;
-        }
-        var source = await crossTenant.ReadAsync<Arrangement>(resource, ct);
-        _audited = true;
-        return source;
-    }
-
-    /// <summary>Past the tenant filter only for the gemeente and only after its audited read.</summary>
-    private IQueryable<T> Unfiltered<T>(DbSet<T> set) where T : class =>
-        tenant.IsGemeente && _audited ? set.IgnoreQueryFilters([TenantFilter.Name]) : set;
 
     private static DateOnly Later(DateOnly a, DateOnly b) => a > b ? a : b;
 }

@@ -358,9 +358,7 @@ public sealed class BudgetGrpcService(
         v.ThrowIfAny();
         // A hoofdaanbieder sees only its own reports through the tenant filter, so for an area it does not
         // hold the answer is NOT_FOUND whether or not another hoofdaanbieder has reported.
-        var source = tenant.IsGemeente
-            ? await crossTenant.ReadAsync<D.YearReport>($"YearReport area {request.AreaId} {request.Year}", ct)
-            : db.YearReports;
+        var source = await crossTenant.VisibleAsync<D.YearReport>($"YearReport area {request.AreaId} {request.Year}", ct);
         var report = await source.AsNoTracking().SingleOrDefaultAsync(r => r.AreaId == request.AreaId && r.Year == request.Year, ct)
             ?? throw new NotFoundException("Year report");
         return new GetYearReportResponse { YearReport = await ToProto(report, ct) };
@@ -377,7 +375,7 @@ public sealed class BudgetGrpcService(
         }
         v.ThrowIfAny();
         await access.RequireEverHeldAsync(request.AreaId, ct);
-        var query = (tenant.IsGemeente ? await crossTenant.ReadAsync<D.YearReport>("YearReport list", ct) : db.YearReports).AsNoTracking();
+        var query = (await crossTenant.VisibleAsync<D.YearReport>("YearReport list", ct)).AsNoTracking();
         if (request.AreaId != 0)
         {
             query = query.Where(r => r.AreaId == request.AreaId);

@@ -266,11 +266,11 @@ public sealed class ClientGrpcService(GonDbContext db, TenantContext tenant, Cro
     /// <summary>Every role but the onderaannemer gets the BSN of the clients it may see.</summary>
     private bool ShowBsn => tenant.Role != GonRoles.Onderaannemer;
 
-    private async Task<IQueryable<DomainClient>> VisibleClients(string resource, CancellationToken ct) =>
-        tenant.IsGemeente ? await crossTenant.ReadAsync<DomainClient>(resource, ct) : db.Clients;
+    private Task<IQueryable<DomainClient>> VisibleClients(string resource, CancellationToken ct) =>
+        crossTenant.VisibleAsync<DomainClient>(resource, ct);
 
-    private async Task<IQueryable<DomainReferral>> VisibleReferrals(string resource, CancellationToken ct) =>
-        tenant.IsGemeente ? await crossTenant.ReadAsync<DomainReferral>(resource, ct) : db.Referrals;
+    private Task<IQueryable<DomainReferral>> VisibleReferrals(string resource, CancellationToken ct) =>
+        crossTenant.VisibleAsync<DomainReferral>(resource, ct);
 
     /// <summary>WIJ registering a resident the hoofdaanbieder already registered becomes a party to the client.</summary>
     private async Task JoinExistingAsync(DomainClient existing, CancellationToken ct)
@@ -306,9 +306,7 @@ public sealed class ClientGrpcService(GonDbContext db, TenantContext tenant, Cro
     {
         var names = await db.ProviderNamesAsync(referrals.Select(r => r.HoofdaanbiederId), ct);
         var referralIds = referrals.Select(r => (Guid?)r.Id).ToList();
-        var arrangements = tenant.IsGemeente
-            ? await crossTenant.ReadAsync<Domain.Arrangements.Arrangement>("Arrangements of referrals", ct)
-            : db.Arrangements;
+        var arrangements = await crossTenant.VisibleAsync<Domain.Arrangements.Arrangement>("Arrangements of referrals", ct);
         var outcome = (await arrangements.AsNoTracking().Where(a => referralIds.Contains(a.ReferralId))
                 .Select(a => new { a.Id, a.ReferralId, a.CreatedAt }).ToListAsync(ct))
             .OrderBy(a => a.CreatedAt).ThenBy(a => a.Id)

@@ -215,15 +215,15 @@ public sealed class HourGrpcService(GonDbContext db, TenantContext tenant, Cross
         return ids.Select(id => entries.Single(e => e.Id == id)).ToList();
     }
 
-    private async Task<IQueryable<DomainEntry>> Visible(string resource, CancellationToken ct) =>
-        tenant.IsGemeente ? await crossTenant.ReadAsync<DomainEntry>(resource, ct) : db.HourEntries;
+    private Task<IQueryable<DomainEntry>> Visible(string resource, CancellationToken ct) =>
+        crossTenant.VisibleAsync<DomainEntry>(resource, ct);
 
     private async Task<List<Contracts.V1.HourEntry>> ToProto(IReadOnlyList<DomainEntry> entries, CancellationToken ct)
     {
         var names = await db.ProviderNamesAsync(entries.Select(e => e.ReportedByProviderId), ct);
         var ids = entries.Select(e => e.Id).ToList();
         // The gemeente's read was audited by Visible; others see reversals through their own filter.
-        var source = tenant.IsGemeente ? db.HourEntries.IgnoreQueryFilters([TenantFilter.Name]) : db.HourEntries;
+        var source = crossTenant.AlongsideRead<DomainEntry>();
         var reversals = await source.AsNoTracking()
             .Where(e => e.ReversesEntryId != null && ids.Contains(e.ReversesEntryId.Value) && e.Status != DomainStatus.Rejected)
             .Select(e => new { Reversed = e.ReversesEntryId!.Value, e.Id }).ToListAsync(ct);

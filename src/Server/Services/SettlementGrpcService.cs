@@ -239,8 +239,8 @@ public sealed class SettlementGrpcService(
     }
 
     /// <summary>Results the caller may see: the tenant filter, or for the gemeente one audited read.</summary>
-    private async Task<IQueryable<SettlementResult>> ResultsAsync(string resource, CancellationToken ct) =>
-        tenant.IsGemeente ? await crossTenant.ReadAsync<SettlementResult>(resource, ct) : db.SettlementResults;
+    private Task<IQueryable<SettlementResult>> ResultsAsync(string resource, CancellationToken ct) =>
+        crossTenant.VisibleAsync<SettlementResult>(resource, ct);
 
     /// <summary>Runs the caller may see: the gemeente all; a hoofdaanbieder statement runs and runs of areas it holds in the run's year.</summary>
     private IQueryable<DomainRun> VisibleRuns()

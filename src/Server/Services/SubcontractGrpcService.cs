@@ -132,8 +132,8 @@ public sealed class SubcontractGrpcService(GonDbContext db, TenantContext tenant
     }
 
     /// <summary>What the caller may see: own and party rows through the tenant filter, all rows for the gemeente (audited).</summary>
-    private async Task<IQueryable<DomainSubcontract>> Visible(string resource, CancellationToken ct) =>
-        tenant.IsGemeente ? await crossTenant.ReadAsync<DomainSubcontract>(resource, ct) : db.Subcontracts;
+    private Task<IQueryable<DomainSubcontract>> Visible(string resource, CancellationToken ct) =>
+        crossTenant.VisibleAsync<DomainSubcontract>(resource, ct);
 
     private async Task<DomainSubcontract> LoadForGemeenteDecision(string rawId, CancellationToken ct)
     {

@@ -255,9 +255,7 @@ public sealed class SupportArrangementGrpcService(GonDbContext db, TenantContext
         var ct = context.CancellationToken;
         var arrangement = await (await Visible($"Arrangement {id}", ct)).AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct)
             ?? throw new NotFoundException("Arrangement");
-        var transitions = tenant.IsGemeente
-            ? await crossTenant.ReadAsync<DomainTransition>($"Arrangement {id} transitions", ct)
-            : db.ArrangementTransitions;
+        var transitions = await crossTenant.VisibleAsync<DomainTransition>($"Arrangement {id} transitions", ct);
         var (items, next) = await page.ApplyAsync(transitions.AsNoTracking().Where(t => t.ArrangementId == id).OrderBy(t => t.Sequence),
             (q, t) => q.ToListAsync(t), ct);
         var names = await Names(ArrangementMapping.ProviderIds([arrangement])
@@ -271,8 +269,8 @@ public sealed class SupportArrangementGrpcService(GonDbContext db, TenantContext
 
     private bool ForOnderaannemer => tenant.Role == GonRoles.Onderaannemer;
 
-    private async Task<IQueryable<DomainArrangement>> Visible(string resource, CancellationToken ct) =>
-        tenant.IsGemeente ? await crossTenant.ReadAsync<DomainArrangement>(resource, ct) : db.Arrangements;
+    private Task<IQueryable<DomainArrangement>> Visible(string resource, CancellationToken ct) =>
+        crossTenant.VisibleAsync<DomainArrangement>(resource, ct);
 
     /// <summary>Only the owning hoofdaanbieder's arrangements (tracked); party visibility grants no changes.</summary>
     private async Task<DomainArrangement> LoadOwn(string rawId, CancellationToken ct)

@@ -10,14 +10,33 @@ namespace GonPortal.Server.Tenancy;
 /// </summary>
 public sealed class CrossTenantAccess(GonDbContext db, TenantContext tenant, CallInfo call, TimeProvider clock)
 {
+    private bool _readThisCall;
+
     /// <summary>Records the read, then returns an unfiltered query. Materialise it within this call.</summary>
     public async Task<IQueryable<T>> ReadAsync<T>(string resource, CancellationToken ct) where T : class
     {
         RequireGemeente();
         db.AuditEntries.Add(Entry(resource, "read"));
         await db.SaveChangesAsync(ct);
+        _readThisCall = true;
         return db.Set<T>().IgnoreQueryFilters([TenantFilter.Name]);
     }
+
+    /// <summary>
+    /// The caller's view of <typeparamref name="T"/>: for the gemeente an audited unfiltered read
+    /// (<see cref="ReadAsync{T}"/>), for everyone else the tenant filter.
+    /// </summary>
+    public async Task<IQueryable<T>> VisibleAsync<T>(string resource, CancellationToken ct) where T : class =>
+        tenant.IsGemeente ? await ReadAsync<T>(resource, ct) : db.Set<T>();
+
+    /// <summary>
+    /// Another set read in the same call as an audited read (the entries behind audited arrangements,
+    /// say): the gemeente's view is unfiltered without a second audit entry. Before any audited read in
+    /// this call it stays filtered, which for the gemeente matches nothing (fails closed); everyone else
+    /// reads through the tenant filter.
+    /// </summary>
+    public IQueryable<T> AlongsideRead<T>() where T : class =>
+        tenant.IsGemeente && _readThisCall ? db.Set<T>().IgnoreQueryFilters([TenantFilter.Name]) : db.Set<T>();
 
     /// <summary>
     /// Lets this call write rows owned by <paramref name="ownerTenantId"/> (a gemeente decision such as
