@@ -10,6 +10,7 @@ public static class BudgetServicesExtensions
         services.AddScoped<BudgetAreaAccess>();
         services.AddScoped<LumpsumLoader>();
         services.AddScoped<BudgetPositionQuery>();
+        services.AddScoped<PgbYearLoader>();
         services.AddScoped<YearParametersStore>();
         services.AddScoped<PgbFigureWriter>();
         return services;

@@ -24,7 +24,7 @@ namespace GonPortal.Server.Services;
 [Authorize(Roles = $"{GonRoles.Gemeente},{GonRoles.Hoofdaanbieder}")]
 public sealed class BudgetGrpcService(
     GonDbContext db, TenantContext tenant, CallInfo call, CrossTenantAccess crossTenant, Idempotency idempotency, TimeProvider clock,
-    BudgetAreaAccess access, LumpsumLoader lumpsums, YearParametersStore parameters, PgbFigureWriter pgb, BudgetPositionQuery positions)
+    BudgetAreaAccess access, LumpsumLoader lumpsums, YearParametersStore parameters, PgbFigureWriter pgb, PgbYearLoader pgbFigures, BudgetPositionQuery positions)
     : BudgetService.BudgetServiceBase
 {
     [Authorize(Roles = GonRoles.Gemeente)]
@@ -302,11 +302,7 @@ public sealed class BudgetGrpcService(
     {
         var ct = context.CancellationToken;
         await RequireAreaYearAsync(request.AreaId, request.Year, ct);
-        var contract = await lumpsums.ContractAsync(request.AreaId, request.Year, ct);
-        var baseline = contract is null ? null : await db.PgbBaselines.AsNoTracking().SingleOrDefaultAsync(b => b.AreaContractId == contract.Id, ct);
-        var counts = await db.PgbMonthlyCounts.AsNoTracking().Where(c => c.AreaId == request.AreaId && c.Year == request.Year)
-            .OrderBy(c => c.Month).ToListAsync(ct);
-        var cost = await db.PgbAverageCosts.AsNoTracking().SingleOrDefaultAsync(c => c.AreaId == request.AreaId && c.Year == request.Year, ct);
+        var (_, baseline, counts, cost) = await pgbFigures.LoadAsync(request.AreaId, request.Year, ct);
         var year = new PgbYear
         {
             AreaId = request.AreaId,

@@ -16,16 +16,20 @@ internal sealed record PgbInputSet(AreaContract Contract, PgbBaseline Baseline, 
 /// one is missing; a final run names the missing months. Budget figures are the gemeente's and not
 /// tenant-owned, so no filter is involved.
 /// </summary>
-internal sealed class PgbInputs(GonDbContext db)
+internal sealed class PgbInputs(PgbYearLoader figures)
 {
     public async Task<PgbInputSet> LoadAsync(SettlementKind kind, int areaId, int year, CancellationToken ct)
     {
         var name = kind == SettlementKind.PgbFinal ? "PGB_FINAL" : "PGB_PROVISIONAL";
-        var contract = await AreaContractLookup.CoveringAsync(db, areaId, year, ct)
-            ?? throw new InvalidStateException($"{name} of area {areaId}, {year}: the area has no area contract in {year}.");
-        var baseline = await db.PgbBaselines.AsNoTracking().SingleOrDefaultAsync(b => b.AreaContractId == contract.Id, ct)
-            ?? throw new InvalidStateException($"{name} of area {areaId}, {year} needs the PGB baseline of the area contract; none is set.");
-        var counts = await db.PgbMonthlyCounts.AsNoTracking().Where(c => c.AreaId == areaId && c.Year == year).OrderBy(c => c.Month).ToListAsync(ct);
+        var (contract, baseline, counts, cost) = await figures.LoadAsync(areaId, year, ct);
+        if (contract is null)
+        {
+            throw new InvalidStateException($"{name} of area {areaId}, {year}: the area has no area contract in {year}.");
+        }
+        if (baseline is null)
+        {
+            throw new InvalidStateException($"{name} of area {areaId}, {year} needs the PGB baseline of the area contract; none is set.");
+        }
         if (kind == SettlementKind.PgbFinal && counts.Count < 12)
         {
             var missing = Enumerable.Range(1, 12).Except(counts.Select(c => c.Month)).ToList();
@@ -36,8 +40,10 @@ internal sealed class PgbInputs(GonDbContext db)
         {
             throw new InvalidStateException($"PGB_PROVISIONAL needs at least one monthly count; area {areaId} has none for {year}.");
         }
-        var cost = await db.PgbAverageCosts.AsNoTracking().SingleOrDefaultAsync(c => c.AreaId == areaId && c.Year == year, ct)
-            ?? throw new InvalidStateException($"{name} of area {areaId}, {year} needs the average PGB cost per client; none is set.");
+        if (cost is null)
+        {
+            throw new InvalidStateException($"{name} of area {areaId}, {year} needs the average PGB cost per client; none is set.");
+        }
         return new PgbInputSet(contract, baseline, counts, cost);
     }
 }
