@@ -8,6 +8,15 @@ public static class BudgetKeys
 {
     public static void Area(Violations v, int areaId) => v.Check(!Areas.Exists(areaId), "area_id", "must be an area id 1-4");
 
+    /// <summary>An area filter of a list: 0 means all areas, anything else must be an area.</summary>
+    public static void AreaFilter(Violations v, int areaId)
+    {
+        if (areaId != 0)
+        {
+            Area(v, areaId);
+        }
+    }
+
     public static void Year(Violations v, int year) =>
         v.Check(!BudgetLimits.IsYear(year), "year", $"must be a year {BudgetLimits.MinYear}-{BudgetLimits.MaxYear}");
 

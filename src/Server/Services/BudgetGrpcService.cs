@@ -61,10 +61,7 @@ public sealed class BudgetGrpcService(
     {
         var ct = context.CancellationToken;
         var v = new Violations();
-        if (request.AreaId != 0)
-        {
-            D.BudgetKeys.Area(v, request.AreaId);
-        }
+        D.BudgetKeys.AreaFilter(v, request.AreaId);
         v.ThrowIfAny();
         await access.RequireEverHeldAsync(request.AreaId, ct);
         var query = from b in db.BaseLumpsums.AsNoTracking()
@@ -151,10 +148,7 @@ public sealed class BudgetGrpcService(
         var ct = context.CancellationToken;
         var v = new Violations();
         var page = Page.Parse(v, request.PageSize, request.PageToken);
-        if (request.AreaId != 0)
-        {
-            D.BudgetKeys.Area(v, request.AreaId);
-        }
+        D.BudgetKeys.AreaFilter(v, request.AreaId);
         v.ThrowIfAny();
         await access.RequireEverHeldAsync(request.AreaId, ct);
         var query = db.BudgetAdjustments.AsNoTracking();
@@ -365,10 +359,7 @@ public sealed class BudgetGrpcService(
         var ct = context.CancellationToken;
         var v = new Violations();
         var page = Page.Parse(v, request.PageSize, request.PageToken);
-        if (request.AreaId != 0)
-        {
-            D.BudgetKeys.Area(v, request.AreaId);
-        }
+        D.BudgetKeys.AreaFilter(v, request.AreaId);
         v.ThrowIfAny();
         await access.RequireEverHeldAsync(request.AreaId, ct);
         var query = (await crossTenant.VisibleAsync<D.YearReport>("YearReport list", ct)).AsNoTracking();

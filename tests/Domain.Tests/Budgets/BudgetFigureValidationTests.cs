@@ -104,4 +104,16 @@ public class BudgetFigureValidationTests
         Assert.Equal(["note", "own_delivery_costs_cents"],
             Fields(() => YearReport.Submit(1, 2027, Guid.NewGuid(), -1, new string('x', 4001), "x", Now)));
     }
+
+    [Theory]
+    [InlineData(0, false)]
+    [InlineData(4, false)]
+    [InlineData(5, true)]
+    [InlineData(-1, true)]
+    public void An_area_filter_is_0_for_all_areas_or_an_area_id(int areaId, bool refused)
+    {
+        var v = new Domain.Validation.Violations();
+        BudgetKeys.AreaFilter(v, areaId);
+        Assert.Equal(refused ? ["area_id"] : [], v.Items.Select(i => i.Field));
+    }
 }
