@@ -51,7 +51,9 @@ public sealed class SubcontractFlowTests(PortalHosts hosts, BrowserFixture brows
         await coordinator.GetByRole(AriaRole.Link, new() { Name = "Cliënten", Exact = true }).ClickAsync();
         await coordinator.GetByLabel("Gebied").SelectOptionAsync(new SelectOptionValue { Label = "Centrum, Oude Wijken" });
         await coordinator.GetByRole(AriaRole.Button, new() { Name = "Zoeken", Exact = true }).ClickAsync();
-        await coordinator.Locator("table a").First.ClickAsync();
+        // The filtered list replaces the full one: wait until no client of West is left before choosing one.
+        await Assertions.Expect(coordinator.Locator("tbody tr:has(td:text-is('West'))")).ToHaveCountAsync(0);
+        await coordinator.Locator("tbody tr:has(td:text-is('Centrum, Oude Wijken'))").First.Locator("a").ClickAsync();
         var newSupport = coordinator.GetByRole(AriaRole.Link, new() { Name = "Nieuwe ondersteuning vastleggen" });
         await Assertions.Expect(newSupport).ToBeVisibleAsync();
         var clientName = (await coordinator.Locator("h1").InnerTextAsync()).Trim();
