@@ -1,4 +1,8 @@
+using GonPortal.Server.Dashboard;
+using GonPortal.Server.Data;
 using GonPortal.Server.Extensions;
+using GonPortal.Server.Settlements;
+using GonPortal.Server.Tenancy;
 
 var builder = WebApplication.CreateBuilder(args);
 

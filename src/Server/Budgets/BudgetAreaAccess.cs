@@ -1,5 +1,6 @@
 using GonPortal.Domain.Providers;
 using GonPortal.Server.Data;
+using GonPortal.Server.ErrorModel;
 using GonPortal.Server.Tenancy;
 using GonPortal.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;

@@ -3,6 +3,7 @@ using GonPortal.Domain.Common;
 using GonPortal.Domain.Providers;
 using GonPortal.Domain.Settlements;
 using GonPortal.Server.Data;
+using GonPortal.Server.ErrorModel;
 using GonPortal.Server.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using BudgetAdjustment = GonPortal.Domain.Budgets.BudgetAdjustment;

@@ -3,6 +3,8 @@ using System.Reflection;
 using GonPortal.Domain.Common;
 using GonPortal.Domain.Providers;
 using GonPortal.Domain.Subcontracts;
+using GonPortal.Server.Audit;
+using GonPortal.Server.Idempotency;
 using GonPortal.Server.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,9 +36,9 @@ public abstract class GonDbContext(DbContextOptions options, TenantContext tenan
     public DbSet<Domain.Budgets.YearParameters> YearParameters => Set<Domain.Budgets.YearParameters>();
     public DbSet<Domain.Budgets.BudgetChange> BudgetChanges => Set<Domain.Budgets.BudgetChange>();
     public DbSet<Domain.Settlements.SettlementRun> SettlementRuns => Set<Domain.Settlements.SettlementRun>();
-    public DbSet<Settlements.SettlementResult> SettlementResults => Set<Settlements.SettlementResult>();
-    public DbSet<Settlements.SettlementStatementLine> SettlementStatementLines => Set<Settlements.SettlementStatementLine>();
-    public DbSet<Settlements.SettlementShortageLine> SettlementShortageLines => Set<Settlements.SettlementShortageLine>();
+    public DbSet<Server.Settlements.SettlementResult> SettlementResults => Set<Server.Settlements.SettlementResult>();
+    public DbSet<Server.Settlements.SettlementStatementLine> SettlementStatementLines => Set<Server.Settlements.SettlementStatementLine>();
+    public DbSet<Server.Settlements.SettlementShortageLine> SettlementShortageLines => Set<Server.Settlements.SettlementShortageLine>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
@@ -65,7 +67,7 @@ public abstract class GonDbContext(DbContextOptions options, TenantContext tenan
     }
 
     /// <summary>
-    /// Applies every IEntityTypeConfiguration in Data/Configurations; one that needs the context (for a
+    /// Applies every IEntityTypeConfiguration of the Server (each lives in its feature's folder); one that needs the context (for a
     /// custom tenant filter reading <see cref="CurrentTenantId"/>) takes it as its constructor argument.
     /// </summary>
     private void ApplyConfigurations(ModelBuilder modelBuilder)
@@ -73,7 +75,7 @@ public abstract class GonDbContext(DbContextOptions options, TenantContext tenan
         var apply = typeof(ModelBuilder).GetMethods().Single(m => m.Name == nameof(ModelBuilder.ApplyConfiguration)
             && m.GetParameters()[0].ParameterType.GetGenericTypeDefinition() == typeof(IEntityTypeConfiguration<>));
         var configurations = typeof(GonDbContext).Assembly.GetTypes()
-            .Where(t => t is { IsClass: true, IsAbstract: false } && t.Namespace == typeof(Configurations.ProviderConfiguration).Namespace)
+            .Where(t => t is { IsClass: true, IsAbstract: false })
             .SelectMany(t => t.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEntityTypeConfiguration<>))
                 .Select(i => (Type: t, Entity: i.GetGenericArguments()[0])))
             .OrderBy(c => c.Type.FullName, StringComparer.Ordinal);

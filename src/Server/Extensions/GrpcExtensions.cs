@@ -1,6 +1,14 @@
+using GonPortal.Server.Arrangements;
+using GonPortal.Server.Audit;
+using GonPortal.Server.Budgets;
+using GonPortal.Server.Clients;
 using GonPortal.Server.Grpc;
+using GonPortal.Server.Hours;
+using GonPortal.Server.Providers;
+using GonPortal.Server.Reference;
 using GonPortal.Server.Reporting;
-using GonPortal.Server.Services;
+using GonPortal.Server.Settlements;
+using GonPortal.Server.Subcontracts;
 
 namespace GonPortal.Server.Extensions;
 

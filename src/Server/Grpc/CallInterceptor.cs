@@ -1,6 +1,5 @@
-using Google.Protobuf.WellKnownTypes;
-using Google.Rpc;
 using GonPortal.Domain.Common;
+using GonPortal.Server.ErrorModel;
 using GonPortal.Server.Tenancy;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
@@ -9,7 +8,7 @@ namespace GonPortal.Server.Grpc;
 
 /// <summary>
 /// Runs around every gRPC call: resolves the tenant once from the validated token, and turns
-/// domain exceptions into the status codes of our error model, so services hold no such code.
+/// domain exceptions into the status codes of our error model (<see cref="ErrorStatus"/>), so services hold no such code.
 /// </summary>
 public sealed class CallInterceptor(TenantContext tenant, CallInfo call, ILogger<CallInterceptor> logger) : Interceptor
 {
@@ -21,7 +20,7 @@ public sealed class CallInterceptor(TenantContext tenant, CallInfo call, ILogger
         {
             return await continuation(request, context);
         }
-        catch (Exception e) when (Map(e) is { } mapped)
+        catch (Exception e) when (ErrorStatus.From(e, logger) is { } mapped)
         {
             throw mapped;
         }
@@ -35,7 +34,7 @@ public sealed class CallInterceptor(TenantContext tenant, CallInfo call, ILogger
         {
             return await continuation(requestStream, context);
         }
-        catch (Exception e) when (Map(e) is { } mapped)
+        catch (Exception e) when (ErrorStatus.From(e, logger) is { } mapped)
         {
             throw mapped;
         }
@@ -49,7 +48,7 @@ public sealed class CallInterceptor(TenantContext tenant, CallInfo call, ILogger
         {
             await continuation(request, responseStream, context);
         }
-        catch (Exception e) when (Map(e) is { } mapped)
+        catch (Exception e) when (ErrorStatus.From(e, logger) is { } mapped)
         {
             throw mapped;
         }
@@ -63,7 +62,7 @@ public sealed class CallInterceptor(TenantContext tenant, CallInfo call, ILogger
         {
             await continuation(requestStream, responseStream, context);
         }
-        catch (Exception e) when (Map(e) is { } mapped)
+        catch (Exception e) when (ErrorStatus.From(e, logger) is { } mapped)
         {
             throw mapped;
         }
@@ -81,35 +80,6 @@ public sealed class CallInterceptor(TenantContext tenant, CallInfo call, ILogger
         if (!TenantResolver.TryResolve(user, purpose, tenant))
         {
             throw new RpcException(new global::Grpc.Core.Status(StatusCode.PermissionDenied, "The access token names no organisation or role."));
-        }
-    }
-
-    private RpcException? Map(Exception e)
-    {
-        switch (e)
-        {
-            case RpcException:
-                return null;
-            case DomainValidationException v:
-                var badRequest = new BadRequest();
-                badRequest.FieldViolations.AddRange(v.Violations.Select(f => new BadRequest.Types.FieldViolation { Field = f.Field, Description = f.Description }));
-                return new Google.Rpc.Status
-                {
-                    Code = (int)Code.InvalidArgument,
-                    Message = "The request is invalid; see the field violations.",
-                    Details = { Any.Pack(badRequest) },
-                }.ToRpcException();
-            case InvalidStateException s:
-                return new RpcException(new global::Grpc.Core.Status(StatusCode.FailedPrecondition, s.Message));
-            case NotFoundException n:
-                return new RpcException(new global::Grpc.Core.Status(StatusCode.NotFound, n.Message));
-            case PermissionDeniedException p:
-                return new RpcException(new global::Grpc.Core.Status(StatusCode.PermissionDenied, p.Message));
-            case TenantMismatchException t:
-                logger.LogError(t, "Cross-tenant write refused by the data layer");
-                return new RpcException(new global::Grpc.Core.Status(StatusCode.Internal, "Internal error."));
-            default:
-                return null;
         }
     }
 }

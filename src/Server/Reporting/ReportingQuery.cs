@@ -3,6 +3,7 @@ using GonPortal.Domain.Common;
 using GonPortal.Domain.Hours;
 using GonPortal.Domain.Reporting;
 using GonPortal.Server.Data;
+using GonPortal.Server.ErrorModel;
 using GonPortal.Server.Tenancy;
 using GonPortal.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,6 @@
-using GonPortal.Server.Budgets;
 using GonPortal.Domain.Budgets;
 using GonPortal.Domain.Settlements;
+using GonPortal.Server.Budgets;
 using GonPortal.Server.Grpc;
 using V1 = GonPortal.Contracts.V1;
 using DomainPgbKind = GonPortal.Domain.Settlements.SettlementRunKind;
@@ -29,7 +29,7 @@ internal sealed class PgbComputer(PgbInputs inputs, YearParametersStore paramete
             AreaId = run.AreaId,
             Year = run.Year,
             RulesVersion = result.RulesVersion,
-            Parameters = Services.BudgetMapping.ToProto(p),
+            Parameters = Budgets.BudgetMapping.ToProto(p),
             AreaContractId = set.Contract.Id.ToString(),
             BaselineClientCount = result.BaselineCount,
             BaselineReferenceDate = ProtoConvert.ToProto(set.Baseline.ReferenceDate),
@@ -44,7 +44,7 @@ internal sealed class PgbComputer(PgbInputs inputs, YearParametersStore paramete
             PgbCompensationShareBp = p.PgbCompensationShareBp,
             PgbAmountCents = result.SettlementCents,
         };
-        document.MonthlyCounts.AddRange(set.Counts.Select(Services.BudgetMapping.ToProto));
+        document.MonthlyCounts.AddRange(set.Counts.Select(Budgets.BudgetMapping.ToProto));
         return [new ComputedResult(run.Kind, run.AreaId, run.Year, 0, Guid.Empty, set.Contract.HoofdaanbiederId, null,
             result.SettlementCents, document, [], [])];
     }

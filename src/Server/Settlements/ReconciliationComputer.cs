@@ -1,4 +1,3 @@
-using Google.Protobuf;
 using GonPortal.Domain.Arrangements;
 using GonPortal.Domain.Budgets;
 using GonPortal.Domain.Common;
@@ -10,6 +9,7 @@ using GonPortal.Server.Budgets;
 using GonPortal.Server.Data;
 using GonPortal.Server.Grpc;
 using GonPortal.Server.Tenancy;
+using Google.Protobuf;
 using Microsoft.EntityFrameworkCore;
 using V1 = GonPortal.Contracts.V1;
 using DomainPgbKind = GonPortal.Domain.Settlements.SettlementRunKind;
@@ -159,7 +159,7 @@ internal sealed class ReconciliationComputer(
             Year = r.Year,
             HoofdaanbiederId = r.HoofdaanbiederId.ToString(),
             RulesVersion = r.RulesVersion,
-            Parameters = Services.BudgetMapping.ToProto(p),
+            Parameters = Budgets.BudgetMapping.ToProto(p),
             Lumpsum = lumpsumProto,
             TotalLumpsumCents = r.LumpsumTotalCents,
             PgbSettlementId = pgbRow.Id.ToString(),

@@ -1,4 +1,6 @@
+using GonPortal.Server.Audit;
 using GonPortal.Server.Data;
+using GonPortal.Server.ErrorModel;
 using GonPortal.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 
@@ -58,10 +60,4 @@ public sealed class CrossTenantAccess(GonDbContext db, TenantContext tenant, Cal
     }
 
     private AuditEntry Entry(string resource, string access) => AuditRecord.For(tenant, call, clock.GetUtcNow(), resource, access);
-}
-
-/// <summary>The gRPC method being served, for the audit trail.</summary>
-public sealed class CallInfo
-{
-    public string Method { get; set; } = "";
 }

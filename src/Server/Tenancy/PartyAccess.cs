@@ -1,5 +1,7 @@
 using GonPortal.Domain.Clients;
+using GonPortal.Server.Audit;
 using GonPortal.Server.Data;
+using GonPortal.Server.ErrorModel;
 using GonPortal.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 

@@ -3,7 +3,7 @@ using GonPortal.Domain.Clients;
 using GonPortal.Domain.Reference;
 using GonPortal.Domain.Referrals;
 using GonPortal.Domain.Subcontracts;
-using GonPortal.Server.Privacy;
+using GonPortal.Server.Clients;
 using GonPortal.Server.Tenancy;
 using GonPortal.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
@@ -62,7 +62,7 @@ public static class DemoAccessProcessSeeder
         var protector = services.GetRequiredService<PersonalDataProtector>();
         var clock = services.GetRequiredService<TimeProvider>();
         var now = clock.GetUtcNow();
-        var today = Services.AccessProcessSupport.Today(clock);
+        var today = Arrangements.AccessProcessSupport.Today(clock);
         var random = new Random(2027);
         var hoofdaanbieders = DemoData.Organisations.Where(o => o.Kind == OrganisationKind.Hoofdaanbieder).ToList();
 

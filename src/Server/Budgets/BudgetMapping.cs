@@ -1,0 +1,205 @@
+using GonPortal.Server.Budgets;
+using GonPortal.Server.Grpc;
+using D = GonPortal.Domain.Budgets;
+using V1 = GonPortal.Contracts.V1;
+
+namespace GonPortal.Server.Budgets;
+
+/// <summary>Budget figures between domain and wire.</summary>
+public static class BudgetMapping
+{
+    public static D.IndexKind? ToDomain(V1.IndexKind k) => k switch
+    {
+        V1.IndexKind.Prognosis => D.IndexKind.Prognosis,
+        V1.IndexKind.Definitive => D.IndexKind.Definitive,
+        _ => null,
+    };
+
+    public static V1.IndexKind ToProto(D.IndexKind k) => k == D.IndexKind.Definitive ? V1.IndexKind.Definitive : V1.IndexKind.Prognosis;
+
+    public static D.BudgetAdjustmentReason? ToDomain(V1.BudgetAdjustmentReason r) => r switch
+    {
+        V1.BudgetAdjustmentReason.Ageing => D.BudgetAdjustmentReason.Ageing,
+        V1.BudgetAdjustmentReason.PgbZinShift => D.BudgetAdjustmentReason.PgbZinShift,
+        V1.BudgetAdjustmentReason.PolicyChange => D.BudgetAdjustmentReason.PolicyChange,
+        V1.BudgetAdjustmentReason.Other => D.BudgetAdjustmentReason.Other,
+        _ => null,
+    };
+
+    public static V1.BudgetAdjustmentReason ToProto(D.BudgetAdjustmentReason r) => r switch
+    {
+        D.BudgetAdjustmentReason.Ageing => V1.BudgetAdjustmentReason.Ageing,
+        D.BudgetAdjustmentReason.PgbZinShift => V1.BudgetAdjustmentReason.PgbZinShift,
+        D.BudgetAdjustmentReason.PolicyChange => V1.BudgetAdjustmentReason.PolicyChange,
+        _ => V1.BudgetAdjustmentReason.Other,
+    };
+
+    public static D.PgbCsvKind? ToDomain(V1.PgbCsvKind k) => k switch
+    {
+        V1.PgbCsvKind.MonthlyCounts => D.PgbCsvKind.MonthlyCounts,
+        V1.PgbCsvKind.AverageCosts => D.PgbCsvKind.AverageCosts,
+        V1.PgbCsvKind.Baselines => D.PgbCsvKind.Baselines,
+        _ => null,
+    };
+
+    public static V1.BaseLumpsum ToProto(D.BaseLumpsum b, Guid hoofdaanbiederId) => new()
+    {
+        AreaContractId = b.AreaContractId.ToString(),
+        AreaId = b.AreaId,
+        HoofdaanbiederId = hoofdaanbiederId.ToString(),
+        BaseYear = b.BaseYear,
+        AmountCents = b.AmountCents,
+        UpdatedAt = ProtoConvert.ToProto(b.UpdatedAt),
+        UpdatedBy = b.UpdatedBy,
+    };
+
+    public static V1.IndexRate ToProto(D.IndexRate i)
+    {
+        var rate = new V1.IndexRate
+        {
+            Year = i.Year,
+            EffectiveBp = i.EffectiveBp,
+            EffectiveKind = ToProto(i.EffectiveKind),
+            PrognosisSource = i.PrognosisSource,
+            DefinitiveSource = i.DefinitiveSource,
+            UpdatedAt = ProtoConvert.ToProto(i.UpdatedAt),
+            UpdatedBy = i.UpdatedBy,
+        };
+        if (i.PrognosisBp is { } p)
+        {
+            rate.PrognosisBp = p;
+        }
+        if (i.DefinitiveBp is { } d)
+        {
+            rate.DefinitiveBp = d;
+        }
+        return rate;
+    }
+
+    public static V1.BudgetAdjustment ToProto(D.BudgetAdjustment a) => new()
+    {
+        Id = a.Id.ToString(),
+        AreaId = a.AreaId,
+        Year = a.Year,
+        AmountCents = a.AmountCents,
+        Reason = ToProto(a.Reason),
+        Description = a.Description,
+        CreatedAt = ProtoConvert.ToProto(a.CreatedAt),
+        CreatedBy = a.CreatedBy,
+    };
+
+    public static V1.AreaBudget ToProto(AreaLumpsum l)
+    {
+        var r = l.Result;
+        var calculation = new V1.LumpsumCalculation
+        {
+            AreaId = r.AreaId,
+            Year = r.Year,
+            AreaContractId = l.Contract.Id.ToString(),
+            BaseYear = r.BaseYear,
+            BaseLumpsumCents = r.BaseLumpsumCents,
+            LumpsumCents = r.LumpsumCents,
+            AdjustmentsTotalCents = r.AdjustmentsTotalCents,
+            TotalLumpsumCents = r.TotalCents,
+        };
+        calculation.Chain.AddRange(r.Chain.Select(s => new V1.IndexedLumpsum
+        {
+            Year = s.Year,
+            // The index as entered had at most 4 decimals, so this is exact.
+            IndexBp = (int)(s.Index * D.BudgetLimits.OneBp),
+            IndexKind = s.IndexIsDefinitive ? V1.IndexKind.Definitive : V1.IndexKind.Prognosis,
+            LumpsumCents = s.LumpsumCents,
+        }));
+        calculation.AdjustmentIds.AddRange(l.Adjustments.Select(a => a.Id.ToString()));
+        var budget = new V1.AreaBudget
+        {
+            AreaId = r.AreaId,
+            Year = r.Year,
+            HoofdaanbiederId = l.HoofdaanbiederId.ToString(),
+            HoofdaanbiederName = l.HoofdaanbiederName,
+            Calculation = calculation,
+        };
+        budget.MonthlyAdvances.AddRange(r.MonthlyAdvances.Select((amount, i) => new V1.MonthlyAdvance { Month = i + 1, AmountCents = amount }));
+        return budget;
+    }
+
+    public static V1.PgbBaseline ToProto(D.PgbBaseline b) => new()
+    {
+        AreaContractId = b.AreaContractId.ToString(),
+        AreaId = b.AreaId,
+        ReferenceDate = ProtoConvert.ToProto(b.ReferenceDate),
+        ClientCount = b.ClientCount,
+        UpdatedAt = ProtoConvert.ToProto(b.UpdatedAt),
+        UpdatedBy = b.UpdatedBy,
+    };
+
+    public static V1.PgbMonthlyCount ToProto(D.PgbMonthlyCount c) => new()
+    {
+        AreaId = c.AreaId,
+        Year = c.Year,
+        Month = c.Month,
+        ClientCount = c.ClientCount,
+        UpdatedAt = ProtoConvert.ToProto(c.UpdatedAt),
+        UpdatedBy = c.UpdatedBy,
+    };
+
+    public static V1.PgbAverageCost ToProto(D.PgbAverageCost c) => new()
+    {
+        AreaId = c.AreaId,
+        Year = c.Year,
+        AverageCostCents = c.AverageCostCents,
+        UpdatedAt = ProtoConvert.ToProto(c.UpdatedAt),
+        UpdatedBy = c.UpdatedBy,
+    };
+
+    public static V1.YearReport ToProto(D.YearReport r, IReadOnlyDictionary<Guid, string> names) => new()
+    {
+        AreaId = r.AreaId,
+        Year = r.Year,
+        HoofdaanbiederId = r.TenantId.ToString(),
+        HoofdaanbiederName = names.GetValueOrDefault(r.TenantId, ""),
+        OwnDeliveryCostsCents = r.OwnDeliveryCostsCents,
+        Note = r.Note,
+        SubmittedAt = ProtoConvert.ToProto(r.SubmittedAt),
+        SubmittedBy = r.SubmittedBy,
+        Locked = r.IsLocked,
+        LockedAt = ProtoConvert.ToProto(r.LockedAt),
+        LockedBy = r.LockedBy ?? "",
+    };
+
+    public static V1.YearParameters ToProto(D.YearParameters p) => new()
+    {
+        Year = p.Year,
+        Version = p.Version,
+        ProfitCapBp = p.ProfitCapBp,
+        ReferenceHourlyRateCents = p.ReferenceHourlyRateCents,
+        PgbDeadBandBp = p.PgbDeadBandBp,
+        PgbCompensationShareBp = p.PgbCompensationShareBp,
+        BasisShareTargetBp = p.BasisShareTargetBp,
+        InitiativeShareTargetBp = p.InitiativeShareTargetBp,
+        SanctionBp = p.SanctionBp,
+        ChangeNote = p.ChangeNote,
+        CreatedAt = ProtoConvert.ToProto(p.CreatedAt),
+        CreatedBy = p.CreatedBy,
+    };
+
+    public static V1.BudgetPosition ToProto(D.BudgetPositionResult r, DateTimeOffset computedAt) => new()
+    {
+        AreaId = r.Input.AreaId,
+        Year = r.Input.Year,
+        Month = r.Input.Month,
+        TotalLumpsumCents = r.Input.Lumpsum.TotalCents,
+        AdvancesToDateCents = r.AdvancesToDateCents,
+        SubcontractorCostsToDateCents = r.Input.SubcontractorCostsCents,
+        MonthsWithStatements = r.Input.MonthsWithStatements,
+        OwnApprovedMinutesToDate = r.Input.OwnApprovedMinutes,
+        OwnCostsEstimateToDateCents = r.OwnCostsEstimateCents,
+        CostsToDateCents = r.CostsToDateCents,
+        BalanceToDateCents = r.BalanceToDateCents,
+        ProjectedCostsYearEndCents = r.ProjectedCostsYearEndCents,
+        PgbSettlementCents = r.Input.PgbSettlementCents,
+        PgbSettlementFinal = r.Input.PgbSettlementFinal,
+        ProjectedResultYearEndCents = r.ProjectedResultYearEndCents,
+        ComputedAt = ProtoConvert.ToProto(computedAt),
+    };
+}

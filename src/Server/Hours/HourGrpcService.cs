@@ -1,0 +1,235 @@
+using GonPortal.Contracts.V1;
+using GonPortal.Domain.Validation;
+using GonPortal.Server.Data;
+using GonPortal.Server.ErrorModel;
+using GonPortal.Server.Grpc;
+using GonPortal.Server.Hours;
+using GonPortal.Server.Paging;
+using GonPortal.Server.Tenancy;
+using GonPortal.ServiceDefaults;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using DomainEntry = GonPortal.Domain.Hours.HourEntry;
+using DomainStatus = GonPortal.Domain.Hours.HourEntryStatus;
+
+namespace GonPortal.Server.Hours;
+
+/// <summary>
+/// Hour reporting by onderaannemers and by the hoofdaanbieder's own staff, and the hoofdaanbieder's
+/// review. Judging is the domain's (<see cref="Domain.Hours.HourEntryBatch"/>); this class moves
+/// entries in and out and keeps the streaming import's memory flat by working in chunks.
+/// </summary>
+[Authorize(Roles = $"{GonRoles.Hoofdaanbieder},{GonRoles.Onderaannemer},{GonRoles.Gemeente}")]
+public sealed class HourGrpcService(GonDbContext db, TenantContext tenant, CrossTenantAccess crossTenant, HourEntryWriter writer, TimeProvider clock)
+    : HourService.HourServiceBase
+{
+    public const int MaxBatch = 1_000;
+    public const int ImportChunk = 1_000;
+    public const int MaxImport = 1_000_000;
+
+    [Authorize(Roles = $"{GonRoles.Hoofdaanbieder},{GonRoles.Onderaannemer}")]
+    public override async Task<BatchCreateHourEntriesResponse> BatchCreateHourEntries(BatchCreateHourEntriesRequest request, ServerCallContext context)
+    {
+        var v = new Violations();
+        v.Check(request.Entries.Count is < 1 or > MaxBatch, "entries", $"must hold 1-{MaxBatch} entries");
+        v.ThrowIfAny();
+        var ct = context.CancellationToken;
+        var result = await writer.WriteAsync(request.Entries.Select(HourMapping.ToDomain).ToList(), 0, allOrNothing: true, ct);
+        var rejected = result.Outcomes.Where(o => o.IsRejected).ToList();
+        if (rejected.Count > 0)
+        {
+            var details = new HourEntryRejections();
+            details.Rejections.AddRange(rejected.Select(o => HourMapping.ToProto(o, request.Entries[o.Index].EntryKey)));
+            throw new Google.Rpc.Status
+            {
+                Code = (int)Google.Rpc.Code.InvalidArgument,
+                Message = $"{rejected.Count} of {request.Entries.Count} entries were rejected; nothing was stored.",
+                Details = { Any.Pack(details) },
+            }.ToRpcException();
+        }
+        var ids = result.EntryIds.Select(id => id!.Value).ToList();
+        var entries = await db.HourEntries.AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
+        var response = new BatchCreateHourEntriesResponse
+        {
+            CreatedCount = result.Outcomes.Count(o => o.Kind == Domain.Hours.HourEntryOutcomeKind.Created),
+            ExistingCount = result.Outcomes.Count(o => o.Kind == Domain.Hours.HourEntryOutcomeKind.Existing),
+        };
+        response.HourEntries.AddRange(await ToProto(ids.Distinct().Select(id => entries[id]).ToList(), ct));
+        return response;
+    }
+
+    [Authorize(Roles = $"{GonRoles.Hoofdaanbieder},{GonRoles.Onderaannemer}")]
+    public override async Task<ImportHourEntriesResponse> ImportHourEntries(IAsyncStreamReader<ImportHourEntriesRequest> requestStream, ServerCallContext context)
+    {
+        var ct = context.CancellationToken;
+        var response = new ImportHourEntriesResponse();
+        var chunk = new List<Domain.Hours.HourEntryInput>(ImportChunk);
+        var keys = new List<string>(ImportChunk);
+        async Task Flush()
+        {
+            var result = await writer.WriteAsync(chunk, response.ReceivedCount - chunk.Count, allOrNothing: false, ct);
+            foreach (var outcome in result.Outcomes)
+            {
+                switch (outcome.Kind)
+                {
+                    case Domain.Hours.HourEntryOutcomeKind.Created: response.CreatedCount++; break;
+                    case Domain.Hours.HourEntryOutcomeKind.Existing: response.ExistingCount++; break;
+                    default:
+                        response.RejectedCount++;
+                        response.Rejections.Add(HourMapping.ToProto(outcome, keys[outcome.Index - (response.ReceivedCount - chunk.Count)]));
+                        break;
+                }
+            }
+            chunk.Clear();
+            keys.Clear();
+        }
+        while (await requestStream.MoveNext(ct))
+        {
+            if (response.ReceivedCount >= MaxImport)
+            {
+                await Flush();
+                throw new RpcException(new global::Grpc.Core.Status(StatusCode.ResourceExhausted,
+                    $"An import stream holds at most {MaxImport} entries; the first {MaxImport} were judged and the valid ones stored."));
+            }
+            var entry = requestStream.Current.Entry ?? new Contracts.V1.HourEntryInput();
+            chunk.Add(HourMapping.ToDomain(entry));
+            keys.Add(entry.EntryKey);
+            response.ReceivedCount++;
+            if (chunk.Count == ImportChunk)
+            {
+                await Flush();
+            }
+        }
+        if (chunk.Count > 0)
+        {
+            await Flush();
+        }
+        return response;
+    }
+
+    public override async Task<GetHourEntryResponse> GetHourEntry(GetHourEntryRequest request, ServerCallContext context)
+    {
+        var v = new Violations();
+        var id = ProtoConvert.ToId(v, "hour_entry_id", request.HourEntryId);
+        v.ThrowIfAny();
+        var ct = context.CancellationToken;
+        var source = await Visible($"HourEntry {id}", ct);
+        var entry = await source.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, ct) ?? throw new NotFoundException("Hour entry");
+        return new GetHourEntryResponse { HourEntry = (await ToProto([entry], ct))[0] };
+    }
+
+    public override async Task<ListHourEntriesResponse> ListHourEntries(ListHourEntriesRequest request, ServerCallContext context)
+    {
+        var v = new Violations();
+        var page = Page.Parse(v, request.PageSize, request.PageToken);
+        var arrangement = ProtoConvert.ToId(v, "arrangement_id", request.ArrangementId, required: false);
+        var client = ProtoConvert.ToId(v, "client_id", request.ClientId, required: false);
+        var reporter = ProtoConvert.ToId(v, "reported_by_provider_id", request.ReportedByProviderId, required: false);
+        var subcontract = ProtoConvert.ToId(v, "subcontract_id", request.SubcontractId, required: false);
+        v.Check(request.AreaId is < 0 or > 4, "area_id", "must be 0 (all) or an area id 1-4");
+        var from = ProtoConvert.ToDate(v, "service_date_from", request.ServiceDateFrom);
+        var to = ProtoConvert.ToDate(v, "service_date_to", request.ServiceDateTo);
+        if (from is not null && to is not null && to < from)
+        {
+            v.Add("service_date_to", "must not be before service_date_from");
+        }
+        Text.Optional(v, "entry_key", request.EntryKey, 100);
+        v.ThrowIfAny();
+
+        var ct = context.CancellationToken;
+        var query = (await Visible("HourEntry list", ct)).AsNoTracking();
+        if (request.Status != Contracts.V1.HourEntryStatus.Unspecified)
+        {
+            var status = (DomainStatus)(int)request.Status;
+            query = query.Where(e => e.Status == status);
+        }
+        if (arrangement is not null) query = query.Where(e => e.ArrangementId == arrangement);
+        if (client is not null) query = query.Where(e => e.ClientId == client);
+        if (reporter is not null) query = query.Where(e => e.ReportedByProviderId == reporter);
+        if (subcontract is not null) query = query.Where(e => e.SubcontractId == subcontract);
+        if (request.AreaId != 0) query = query.Where(e => e.AreaId == request.AreaId);
+        if (ProtoConvert.ToDomain(request.Product) is { } product) query = query.Where(e => e.Product == product);
+        if (from is not null) query = query.Where(e => e.ServiceDate >= from);
+        if (to is not null) query = query.Where(e => e.ServiceDate <= to);
+        if (!string.IsNullOrEmpty(request.EntryKey)) query = query.Where(e => e.EntryKey == request.EntryKey);
+
+        var (items, next) = await page.ApplyAsync(query.OrderByDescending(e => e.ServiceDate).ThenBy(e => e.Id), (q, t) => q.ToListAsync(t), ct);
+        var response = new ListHourEntriesResponse { NextPageToken = next };
+        response.HourEntries.AddRange(await ToProto(items, ct));
+        return response;
+    }
+
+    [Authorize(Roles = GonRoles.Hoofdaanbieder)]
+    public override async Task<ApproveHourEntriesResponse> ApproveHourEntries(ApproveHourEntriesRequest request, ServerCallContext context)
+    {
+        var v = new Violations();
+        Text.Optional(v, "note", request.Note, 1000);
+        var entries = await LoadOwnForReview(v, request.HourEntryIds, context.CancellationToken);
+        var now = clock.GetUtcNow();
+        foreach (var entry in entries.Where(e => e.Status != DomainStatus.Approved))
+        {
+            entry.Approve(tenant.Subject, request.Note, now);
+        }
+        await db.SaveChangesAsync(context.CancellationToken);
+        var response = new ApproveHourEntriesResponse();
+        response.HourEntries.AddRange(await ToProto(entries, context.CancellationToken));
+        return response;
+    }
+
+    [Authorize(Roles = GonRoles.Hoofdaanbieder)]
+    public override async Task<RejectHourEntriesResponse> RejectHourEntries(RejectHourEntriesRequest request, ServerCallContext context)
+    {
+        var v = new Violations();
+        Text.Required(v, "reason", request.Reason, 3, 1000);
+        var entries = await LoadOwnForReview(v, request.HourEntryIds, context.CancellationToken);
+        var now = clock.GetUtcNow();
+        foreach (var entry in entries.Where(e => e.Status != DomainStatus.Rejected))
+        {
+            entry.Reject(tenant.Subject, request.Reason, now);
+        }
+        await db.SaveChangesAsync(context.CancellationToken);
+        var response = new RejectHourEntriesResponse();
+        response.HourEntries.AddRange(await ToProto(entries, context.CancellationToken));
+        return response;
+    }
+
+    /// <summary>Only entries on the caller's own arrangements; a missing or foreign id fails the whole call.</summary>
+    private async Task<List<DomainEntry>> LoadOwnForReview(Violations v, IReadOnlyList<string> rawIds, CancellationToken ct)
+    {
+        v.Check(rawIds.Count is < 1 or > MaxBatch, "hour_entry_ids", $"must hold 1-{MaxBatch} ids");
+        var ids = new List<Guid>();
+        for (var i = 0; i < rawIds.Count; i++)
+        {
+            if (ProtoConvert.ToId(v, $"hour_entry_ids[{i}]", rawIds[i]) is { } id)
+            {
+                ids.Add(id);
+            }
+        }
+        v.ThrowIfAny();
+        ids = ids.Distinct().ToList();
+        var entries = await db.HourEntries.Where(e => ids.Contains(e.Id) && e.TenantId == tenant.TenantId).ToListAsync(ct);
+        if (entries.Count != ids.Count)
+        {
+            throw new NotFoundException("Hour entry");
+        }
+        return ids.Select(id => entries.Single(e => e.Id == id)).ToList();
+    }
+
+    private Task<IQueryable<DomainEntry>> Visible(string resource, CancellationToken ct) =>
+        crossTenant.VisibleAsync<DomainEntry>(resource, ct);
+
+    private async Task<List<Contracts.V1.HourEntry>> ToProto(IReadOnlyList<DomainEntry> entries, CancellationToken ct)
+    {
+        var names = await db.ProviderNamesAsync(entries.Select(e => e.ReportedByProviderId), ct);
+        var ids = entries.Select(e => e.Id).ToList();
+        // The gemeente's read was audited by Visible; others see reversals through their own filter.
+        var source = crossTenant.AlongsideRead<DomainEntry>();
+        var reversals = await source.AsNoTracking()
+            .Where(e => e.ReversesEntryId != null && ids.Contains(e.ReversesEntryId.Value) && e.Status != DomainStatus.Rejected)
+            .Select(e => new { Reversed = e.ReversesEntryId!.Value, e.Id }).ToListAsync(ct);
+        var reversedBy = reversals.GroupBy(r => r.Reversed).ToDictionary(g => g.Key, g => g.First().Id);
+        return entries.Select(e => HourMapping.ToProto(e, names, reversedBy.TryGetValue(e.Id, out var r) ? r : null)).ToList();
+    }
+}

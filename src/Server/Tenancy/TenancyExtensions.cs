@@ -1,0 +1,18 @@
+using GonPortal.Server.Grpc;
+using GonPortal.Server.Idempotency;
+using GonPortal.Server.Tenancy;
+
+namespace GonPortal.Server.Tenancy;
+
+public static class TenancyExtensions
+{
+    /// <summary>One <see cref="TenantContext"/> per call, resolved by <see cref="CallInterceptor"/>.</summary>
+    public static IHostApplicationBuilder AddGonTenancy(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<TenantContext>();
+        builder.Services.AddScoped<CallInfo>();
+        builder.Services.AddScoped<CrossTenantAccess>();
+        builder.Services.AddScoped<IdempotentRequests>();
+        return builder;
+    }
+}
