@@ -1,6 +1,5 @@
 using GonPortal.Server.Grpc;
 using GonPortal.Server.Idempotency;
-using GonPortal.Server.Tenancy;
 
 namespace GonPortal.Server.Tenancy;
 
@@ -12,6 +11,8 @@ public static class TenancyExtensions
         builder.Services.AddScoped<TenantContext>();
         builder.Services.AddScoped<CallInfo>();
         builder.Services.AddScoped<CrossTenantAccess>();
+        builder.Services.AddScoped<SystemReads>();
+        builder.Services.AddScoped<TenantBlindLookups>();
         builder.Services.AddScoped<IdempotentRequests>();
         return builder;
     }

@@ -1,0 +1,39 @@
+using GonPortal.Domain.Budgets;
+using GonPortal.Domain.Clients;
+using GonPortal.Domain.Hours;
+using GonPortal.Domain.Settlements;
+using GonPortal.Server.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace GonPortal.Server.Tenancy;
+
+/// <summary>
+/// Gate for look-ups that must see past the tenant filter to keep a rule that spans tenants, and
+/// answer only what the rule needs: whether a row exists, which row holds a unique key the caller
+/// already knows, or a sum. No figure or personal field of another tenant leaves through here.
+/// Each method names its rule; add one only with its reason.
+/// </summary>
+public sealed class TenantBlindLookups(GonDbContext db)
+{
+    /// <summary>
+    /// "One client per BSN per area" across owners: WIJ registering a resident that the hoofdaanbieder
+    /// already registered must find that client (and then becomes a party to it). The caller proves it
+    /// knows the person by presenting the BSN; only the keyed hash is compared.
+    /// </summary>
+    public Task<Client?> ClientByBsnHashAsync(int areaId, byte[] bsnHash, CancellationToken ct) =>
+        db.Clients.IgnoreQueryFilters([TenantFilter.Name]).SingleOrDefaultAsync(c => c.AreaId == areaId && c.BsnHash == bsnHash, ct);
+
+    /// <summary>The 24-hour rule counts every provider's hour minutes on a client-day; only the sums come back.</summary>
+    public IQueryable<HourEntry> HourEntriesForDaySums() => db.HourEntries.IgnoreQueryFilters([TenantFilter.Name]).AsNoTracking();
+
+    /// <summary>The year report is keyed (area, year) whoever holds the area; a second holder is told one exists.</summary>
+    public Task<bool> YearReportExistsAsync(int areaId, int year, CancellationToken ct) =>
+        db.YearReports.IgnoreQueryFilters([TenantFilter.Name]).AnyAsync(r => r.AreaId == areaId && r.Year == year, ct);
+
+    /// <summary>A reconciliation needs a final PGB settlement of its area and year, whoever started the run.</summary>
+    public Task<bool> FinalPgbSettlementExistsAsync(int areaId, int year, CancellationToken ct) =>
+        db.SettlementResults.IgnoreQueryFilters([TenantFilter.Name]).AnyAsync(r => r.Kind == SettlementKind.PgbFinal && r.AreaId == areaId && r.Year == year, ct);
+
+    /// <summary>Demo seeding runs once: has any client been stored at all (every filter dropped).</summary>
+    public Task<bool> AnyClientStoredAsync(CancellationToken ct) => db.Clients.IgnoreQueryFilters().AnyAsync(ct);
+}
