@@ -29,7 +29,7 @@ namespace GonPortal.Server.Clients;
 /// </summary>
 [Authorize(Roles = $"{GonRoles.Hoofdaanbieder},{GonRoles.Onderaannemer},{GonRoles.Gemeente},{GonRoles.Wij}")]
 public sealed class ClientGrpcService(GonDbContext db, TenantContext tenant, CrossTenantAccess crossTenant, PartyAccess party,
-    IdempotentRequests idempotency, PersonalDataProtector protector, TimeProvider clock) : ClientService.ClientServiceBase
+    TenantBlindLookups lookups, IdempotentRequests idempotency, PersonalDataProtector protector, TimeProvider clock) : ClientService.ClientServiceBase
 {
     [Authorize(Roles = $"{GonRoles.Hoofdaanbieder},{GonRoles.Wij}")]
     public override async Task<CreateClientResponse> CreateClient(CreateClientRequest request, ServerCallContext context)
@@ -59,7 +59,7 @@ public sealed class ClientGrpcService(GonDbContext db, TenantContext tenant, Cro
                 return await idempotency.CreateOnceAsync(request, request.RequestId,
                     async () =>
                     {
-                        var existing = await party.FindClientByBsnAsync(request.AreaId, protector.LookupHash(request.Bsn), ct);
+                        var existing = await lookups.ClientByBsnHashAsync(request.AreaId, protector.LookupHash(request.Bsn), ct);
                         if (existing is not null)
                         {
                             await JoinExistingAsync(existing, ct);

@@ -53,8 +53,7 @@ public static class DemoAccessProcessSeeder
     {
         using (var check = services.CreateScope())
         {
-            var db = check.ServiceProvider.GetRequiredService<GonDbContext>();
-            if (await db.Clients.IgnoreQueryFilters().AnyAsync(ct))
+            if (await check.ServiceProvider.GetRequiredService<TenantBlindLookups>().AnyClientStoredAsync(ct))
             {
                 return;
             }
