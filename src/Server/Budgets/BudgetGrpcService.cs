@@ -8,6 +8,7 @@ using GonPortal.Server.ErrorModel;
 using GonPortal.Server.Grpc;
 using GonPortal.Server.Idempotency;
 using GonPortal.Server.Paging;
+using GonPortal.Server.Providers;
 using GonPortal.Server.Tenancy;
 using GonPortal.ServiceDefaults;
 using Grpc.Core;
@@ -158,9 +159,8 @@ public sealed class BudgetGrpcService(
         if (access.IsHoofdaanbieder)
         {
             // Only the years in which the caller holds the area.
-            var tenantId = tenant.TenantId;
-            query = query.Where(a => db.AreaContracts.Any(c => c.HoofdaanbiederId == tenantId && c.AreaId == a.AreaId
-                && c.PeriodStart.Year <= a.Year && c.PeriodEnd.Year >= a.Year));
+            var held = await access.HeldAreaYearKeysAsync(ct);
+            query = query.Where(a => held.Contains(a.Year * AreaHolding.AreaYearKeyFactor + a.AreaId));
         }
         if (request.AreaId != 0)
         {
@@ -188,7 +188,7 @@ public sealed class BudgetGrpcService(
     {
         var ct = context.CancellationToken;
         var v = new Violations();
-        D.BudgetKeys.Area(v, request.AreaId);
+        AreaIdRules.Required(v, request.AreaId);
         D.BudgetKeys.Year(v, request.Year);
         v.Check(request.Month is < 0 or > 12, "month", "must be 1-12, or 0 for the last ended month");
         v.ThrowIfAny();
@@ -220,7 +220,7 @@ public sealed class BudgetGrpcService(
     {
         var ct = context.CancellationToken;
         var v = new Violations();
-        D.BudgetKeys.Area(v, request.AreaId);
+        AreaIdRules.Required(v, request.AreaId);
         D.BudgetKeys.Year(v, request.Year);
         D.BudgetKeys.EndedMonth(v, request.Year, request.Month, Today());
         v.Check(request.ClientCount < 0, "client_count", "must be 0 or more");
@@ -236,7 +236,7 @@ public sealed class BudgetGrpcService(
     {
         var ct = context.CancellationToken;
         var v = new Violations();
-        D.BudgetKeys.Area(v, request.AreaId);
+        AreaIdRules.Required(v, request.AreaId);
         D.BudgetKeys.Year(v, request.Year);
         v.Check(request.AverageCostCents < 0, "average_cost_cents", "must be 0 or more (euro cents)");
         v.Check(request.AverageCostCents > D.BudgetLimits.MaxLumpsumCents, "average_cost_cents", "is implausibly large");
@@ -316,7 +316,7 @@ public sealed class BudgetGrpcService(
     {
         var ct = context.CancellationToken;
         var v = new Violations();
-        D.BudgetKeys.Area(v, request.AreaId);
+        AreaIdRules.Required(v, request.AreaId);
         D.BudgetKeys.Year(v, request.Year);
         D.BudgetKeys.NotFutureYear(v, request.Year, Today());
         D.YearReport.Check(v, request.OwnDeliveryCostsCents, request.Note);
@@ -346,7 +346,7 @@ public sealed class BudgetGrpcService(
     {
         var ct = context.CancellationToken;
         var v = new Violations();
-        D.BudgetKeys.Area(v, request.AreaId);
+        AreaIdRules.Required(v, request.AreaId);
         D.BudgetKeys.Year(v, request.Year);
         v.ThrowIfAny();
         // A hoofdaanbieder sees only its own reports through the tenant filter, so for an area it does not
@@ -389,7 +389,7 @@ public sealed class BudgetGrpcService(
         D.BudgetKeys.Year(v, request.Year);
         if (request.AreaId != 0)
         {
-            D.BudgetKeys.Area(v, request.AreaId);
+            AreaIdRules.Required(v, request.AreaId);
         }
         v.ThrowIfAny();
         var resource = request.AreaId == 0 ? $"YearReport all areas {request.Year}" : $"YearReport area {request.AreaId} {request.Year}";
@@ -461,7 +461,7 @@ public sealed class BudgetGrpcService(
     private async Task RequireAreaYearAsync(int areaId, int year, CancellationToken ct)
     {
         var v = new Violations();
-        D.BudgetKeys.Area(v, areaId);
+        AreaIdRules.Required(v, areaId);
         D.BudgetKeys.Year(v, year);
         v.ThrowIfAny();
         await access.RequireHeldAsync(areaId, year, ct);

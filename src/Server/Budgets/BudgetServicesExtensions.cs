@@ -1,4 +1,4 @@
-using GonPortal.Server.Budgets;
+using GonPortal.Server.Providers;
 
 namespace GonPortal.Server.Budgets;
 
@@ -7,6 +7,7 @@ public static class BudgetServicesExtensions
     /// <summary>The helpers of BudgetService; LumpsumLoader and YearParametersStore are also what settlement jobs take.</summary>
     public static IServiceCollection AddGonBudgetServices(this IServiceCollection services)
     {
+        services.AddScoped<AreaHolding>();
         services.AddScoped<BudgetAreaAccess>();
         services.AddScoped<LumpsumLoader>();
         services.AddScoped<BudgetPositionQuery>();

@@ -1,5 +1,6 @@
 using GonPortal.Domain.Arrangements;
 using GonPortal.Domain.Clients;
+using GonPortal.Domain.Common;
 using GonPortal.Domain.Reference;
 using GonPortal.Domain.Referrals;
 using GonPortal.Domain.Subcontracts;
@@ -61,7 +62,7 @@ public static class DemoAccessProcessSeeder
         var protector = services.GetRequiredService<PersonalDataProtector>();
         var clock = services.GetRequiredService<TimeProvider>();
         var now = clock.GetUtcNow();
-        var today = Arrangements.AccessProcessSupport.Today(clock);
+        var today = AmsterdamCalendar.Today(clock);
         var random = new Random(2027);
         var hoofdaanbieders = DemoData.Organisations.Where(o => o.Kind == OrganisationKind.Hoofdaanbieder).ToList();
 

@@ -1,4 +1,5 @@
 using GonPortal.Domain.Arrangements;
+using GonPortal.Domain.Common;
 using GonPortal.Domain.Hours;
 using GonPortal.Domain.Reference;
 using GonPortal.Server.Tenancy;
