@@ -2,7 +2,7 @@ using GonPortal.Domain.Arrangements;
 using GonPortal.Domain.Validation;
 using GonPortal.Server.Data;
 using GonPortal.Server.Tenancy;
-using GonPortal.ServiceDefaults;
+using GonPortal.HostContracts;
 using Microsoft.EntityFrameworkCore;
 
 namespace GonPortal.Server.Arrangements;

@@ -1,7 +1,7 @@
 using GonPortal.Domain.Providers;
 using GonPortal.Server.Data;
 using GonPortal.Server.Tenancy;
-using GonPortal.ServiceDefaults;
+using GonPortal.HostContracts;
 using Microsoft.EntityFrameworkCore;
 
 namespace GonPortal.Server.Providers;

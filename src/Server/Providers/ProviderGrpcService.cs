@@ -6,7 +6,7 @@ using GonPortal.Server.Grpc;
 using GonPortal.Server.Idempotency;
 using GonPortal.Server.Paging;
 using GonPortal.Server.Tenancy;
-using GonPortal.ServiceDefaults;
+using GonPortal.HostContracts;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,7 @@
 using GonPortal.Contracts.V1;
 using GonPortal.Domain.Reference;
 using GonPortal.Server.Grpc;
-using GonPortal.ServiceDefaults;
+using GonPortal.HostContracts;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 

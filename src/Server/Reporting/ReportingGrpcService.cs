@@ -8,7 +8,7 @@ using GonPortal.Server.Grpc;
 using GonPortal.Server.Paging;
 using GonPortal.Server.Reporting;
 using GonPortal.Server.Tenancy;
-using GonPortal.ServiceDefaults;
+using GonPortal.HostContracts;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using DomainFigures = GonPortal.Domain.Reporting.VolumeFigures;

@@ -6,7 +6,7 @@ using GonPortal.Server.Data;
 using GonPortal.Server.ErrorModel;
 using GonPortal.Server.Providers;
 using GonPortal.Server.Tenancy;
-using GonPortal.ServiceDefaults;
+using GonPortal.HostContracts;
 using Microsoft.EntityFrameworkCore;
 using ReportingFrequency = GonPortal.Domain.Reporting.VolumeFrequency;
 

@@ -8,7 +8,7 @@ using GonPortal.Server.Idempotency;
 using GonPortal.Server.Paging;
 using GonPortal.Server.Providers;
 using GonPortal.Server.Tenancy;
-using GonPortal.ServiceDefaults;
+using GonPortal.HostContracts;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;

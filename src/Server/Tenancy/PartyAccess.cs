@@ -1,7 +1,7 @@
 using GonPortal.Server.Audit;
 using GonPortal.Server.Data;
 using GonPortal.Server.ErrorModel;
-using GonPortal.ServiceDefaults;
+using GonPortal.HostContracts;
 
 namespace GonPortal.Server.Tenancy;
 

@@ -6,7 +6,7 @@ using GonPortal.Domain.Referrals;
 using GonPortal.Domain.Subcontracts;
 using GonPortal.Server.Clients;
 using GonPortal.Server.Tenancy;
-using GonPortal.ServiceDefaults;
+using GonPortal.HostContracts;
 using Microsoft.EntityFrameworkCore;
 
 namespace GonPortal.Server.Data.Seeding;

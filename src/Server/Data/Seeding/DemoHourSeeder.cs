@@ -3,7 +3,7 @@ using GonPortal.Domain.Common;
 using GonPortal.Domain.Hours;
 using GonPortal.Domain.Reference;
 using GonPortal.Server.Tenancy;
-using GonPortal.ServiceDefaults;
+using GonPortal.HostContracts;
 using Microsoft.EntityFrameworkCore;
 
 namespace GonPortal.Server.Data.Seeding;

@@ -1,4 +1,4 @@
-namespace GonPortal.ServiceDefaults;
+namespace GonPortal.HostContracts;
 
 /// <summary>
 /// The contract between Identity (which issues access tokens) and Server/Portal (which read them).
