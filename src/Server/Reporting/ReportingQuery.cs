@@ -8,7 +8,6 @@ using GonPortal.Server.Providers;
 using GonPortal.Server.Tenancy;
 using GonPortal.HostContracts;
 using Microsoft.EntityFrameworkCore;
-using ReportingFrequency = GonPortal.Domain.Reporting.VolumeFrequency;
 
 namespace GonPortal.Server.Reporting;
 
@@ -123,11 +122,11 @@ public sealed class ReportingQuery(GonDbContext db, TenantContext tenant, CrossT
     {
         var versions = a.OrderedVersions;
         var facts = new AllocationFacts(a.StartDate!.Value, a.EndDate,
-            versions.Select(v => new VolumeVersion(v.EffectiveFrom, v.Volume, (ReportingFrequency)(int)v.Frequency)).ToList());
+            versions.Select(v => new VolumeVersion(v.EffectiveFrom, v.Volume, v.Frequency)).ToList());
         // Only started arrangements are allocated; one with entries but not started (not possible today) gets 0.
         var allocations = a.IsStarted ? AllocatedVolume.PerVersion(facts, period) : [];
         return versions.Select(v => (v, allocations.FirstOrDefault(x => x.Version.EffectiveFrom == v.EffectiveFrom)
-            ?? new VersionAllocation(new VolumeVersion(v.EffectiveFrom, v.Volume, (ReportingFrequency)(int)v.Frequency), null, null, 0, Rational.Zero, Rational.Zero)))
+            ?? new VersionAllocation(new VolumeVersion(v.EffectiveFrom, v.Volume, v.Frequency), null, null, 0, Rational.Zero, Rational.Zero)))
             .ToList();
     }
 

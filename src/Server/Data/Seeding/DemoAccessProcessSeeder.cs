@@ -3,6 +3,7 @@ using GonPortal.Domain.Clients;
 using GonPortal.Domain.Common;
 using GonPortal.Domain.Reference;
 using GonPortal.Domain.Referrals;
+using GonPortal.Domain.Reporting;
 using GonPortal.Domain.Subcontracts;
 using GonPortal.Server.Clients;
 using GonPortal.Server.Tenancy;
