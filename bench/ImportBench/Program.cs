@@ -3,7 +3,7 @@ using System.Text.Json;
 using GonPortal.Contracts.V1;
 using GonPortal.Bench;
 using GonPortal.ImportBench;
-using GonPortal.ServiceDefaults;
+using GonPortal.HostContracts;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Grpc.Net.Client;

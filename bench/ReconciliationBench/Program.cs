@@ -2,7 +2,7 @@ using System.Diagnostics;
 using GonPortal.Bench;
 using GonPortal.Contracts.V1;
 using GonPortal.ReconciliationBench;
-using GonPortal.ServiceDefaults;
+using GonPortal.HostContracts;
 using Grpc.Net.Client;
 using Npgsql;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using GonPortal.ServiceDefaults;
+using GonPortal.HostContracts;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Grpc.Net.Client;

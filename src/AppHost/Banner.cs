@@ -1,5 +1,5 @@
 using System.Text;
-using GonPortal.ServiceDefaults;
+using GonPortal.HostContracts;
 
 namespace GonPortal.AppHost;
 

@@ -2,6 +2,7 @@ using System.Text;
 using GonPortal.Domain.Common;
 using GonPortal.Domain.Reference;
 using GonPortal.Domain.Referrals;
+using GonPortal.Domain.Reporting;
 using GonPortal.Domain.Subcontracts;
 using GonPortal.Domain.Validation;
 

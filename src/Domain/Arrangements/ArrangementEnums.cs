@@ -31,15 +31,6 @@ public enum SupportType
     Aanvullend = 2,
 }
 
-/// <summary>How often a version's volume applies; the same values as common.proto VolumeFrequency.</summary>
-public enum VolumeFrequency
-{
-    PerWeek = 1,
-    PerMonth = 2,
-    /// <summary>For the whole period from start to end date; needs an end date.</summary>
-    Total = 3,
-}
-
 /// <summary>Who executes a version: the hoofdaanbieder's own staff or an onderaannemer.</summary>
 public enum ExecutorKind
 {

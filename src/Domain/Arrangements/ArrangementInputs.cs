@@ -1,4 +1,5 @@
 using GonPortal.Domain.Reference;
+using GonPortal.Domain.Reporting;
 using GonPortal.Domain.Subcontracts;
 
 namespace GonPortal.Domain.Arrangements;

@@ -1,4 +1,5 @@
 using GonPortal.Domain.Reference;
+using GonPortal.Domain.Reporting;
 
 namespace GonPortal.Domain.Arrangements;
 

@@ -33,7 +33,7 @@ public sealed class BudgetAdjustment
         string? description, string by, DateTimeOffset now)
     {
         var v = new Violations();
-        v.Check(!Areas.Exists(areaId), "area_id", "must be an area id 1-4");
+        AreaIdRules.Required(v, areaId);
         v.Check(!BudgetLimits.IsYear(year), "year", $"must be a year {BudgetLimits.MinYear}-{BudgetLimits.MaxYear}");
         v.Check(amountCents == 0, "amount_cents", "must not be 0 (positive raises, negative lowers the lumpsum)");
         v.Check(Math.Abs(amountCents) > BudgetLimits.MaxLumpsumCents, "amount_cents", $"must be at most {BudgetLimits.MaxLumpsumCents} in size");

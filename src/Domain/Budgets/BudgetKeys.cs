@@ -1,4 +1,3 @@
-using GonPortal.Domain.Reference;
 using GonPortal.Domain.Validation;
 
 namespace GonPortal.Domain.Budgets;
@@ -6,14 +5,15 @@ namespace GonPortal.Domain.Budgets;
 /// <summary>The keys budget figures are stored under (area, year, month), checked the same way for every request.</summary>
 public static class BudgetKeys
 {
-    public static void Area(Violations v, int areaId) => v.Check(!Areas.Exists(areaId), "area_id", "must be an area id 1-4");
-
-    /// <summary>An area filter of a list: 0 means all areas, anything else must be an area.</summary>
+    /// <summary>
+    /// An area filter of a budget list: 0 means all areas, anything else must be an area. Budget lists have
+    /// always answered a bad filter with the single-area wording, so they keep it.
+    /// </summary>
     public static void AreaFilter(Violations v, int areaId)
     {
         if (areaId != 0)
         {
-            Area(v, areaId);
+            AreaIdRules.Required(v, areaId);
         }
     }
 

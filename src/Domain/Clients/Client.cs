@@ -154,11 +154,7 @@ public sealed class Client : ITenantOwned
     private static Violations Check(ClientRegistration r, out ContactDetails contact)
     {
         var v = new Violations();
-        if (!Areas.Exists(r.AreaId))
-        {
-            v.Add("area_id", "must be an area id 1-4");
-        }
-        else if (!r.CallerHoldsArea)
+        if (AreaIdRules.Required(v, r.AreaId) && !r.CallerHoldsArea)
         {
             v.Add("area_id", "the caller does not hold this area");
         }

@@ -9,8 +9,9 @@ namespace GonPortal.Domain.Hours;
 /// Submitted → Approved (locked for good: it counts for statements and settlements, so it is never
 /// changed; a mistake is corrected with a reversal entry) or Submitted → Rejected (final, with the
 /// reason shown to the reporter). Any other transition throws <see cref="InvalidStateException"/>.
-/// Not <see cref="ITenantOwned"/>: the reporter and the hoofdaanbieder both see it, so the server
-/// scopes reads on <see cref="ReportedByProviderId"/> and <see cref="HoofdaanbiederId"/>.
+/// Tenant-owned through <see cref="IAddedByParty"/>: the arrangement's hoofdaanbieder owns it
+/// (<see cref="TenantId"/>, it reviews the entry) and the reporter (<see cref="ReportedByProviderId"/>)
+/// added it, so the tenant filter shows it to both and lets the reporter add but never change it.
 /// </summary>
 public sealed class HourEntry : IAddedByParty
 {

@@ -23,17 +23,6 @@ public sealed class HourEntryBatch(HourEntryContext context)
     /// <summary>True when no entry so far was rejected (a batch is stored all-or-nothing).</summary>
     public bool AllAccepted => _outcomes.All(o => !o.IsRejected);
 
-    /// <summary>Judges a whole batch in order.</summary>
-    public static IReadOnlyList<HourEntryOutcome> ValidateAll(HourEntryContext context, IEnumerable<HourEntryCheck> checks)
-    {
-        var batch = new HourEntryBatch(context);
-        foreach (var check in checks)
-        {
-            batch.Add(check);
-        }
-        return batch.Outcomes;
-    }
-
     /// <summary>Judges the next entry; its index is its position in the batch.</summary>
     public HourEntryOutcome Add(HourEntryCheck check)
     {

@@ -1,3 +1,5 @@
+using GonPortal.Domain.Common;
+
 namespace GonPortal.Domain.Hours;
 
 /// <summary>Who reports and what day it is; the same for every entry of a batch or stream.</summary>

@@ -32,7 +32,7 @@ public sealed class AreaContract
         IReadOnlyCollection<AreaContract> existing, DateTimeOffset now)
     {
         var v = new Violations();
-        v.Check(!Areas.Exists(areaId), "area_id", "must be an area id 1-4");
+        AreaIdRules.Required(v, areaId);
         if (hoofdaanbieder is null)
         {
             v.Add("hoofdaanbieder_id", "must be the id of a registered provider");

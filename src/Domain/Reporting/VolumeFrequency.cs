@@ -1,6 +1,9 @@
 namespace GonPortal.Domain.Reporting;
 
-/// <summary>How often an arrangement version's volume applies (common.proto VolumeFrequency).</summary>
+/// <summary>
+/// How often an arrangement version's volume applies (common.proto VolumeFrequency, same values). The
+/// arrangement versions store it; reporting and settlement turn it into a rate per day (<see cref="AllocatedVolume"/>).
+/// </summary>
 public enum VolumeFrequency
 {
     /// <summary>Per calendar week: v / 7 per day.</summary>

@@ -180,11 +180,11 @@ public sealed class Subcontract : ITenantOwned
         for (var i = 0; i < p.AreaIds.Count; i++)
         {
             var area = p.AreaIds[i];
-            if (!Areas.Exists(area))
+            if (!AreaIdRules.Required(v, area, $"area_ids[{i}]"))
             {
-                v.Add($"area_ids[{i}]", "must be an area id 1-4");
+                continue;
             }
-            else if (p.AreaIds.Take(i).Contains(area))
+            if (p.AreaIds.Take(i).Contains(area))
             {
                 v.Add($"area_ids[{i}]", "is listed twice");
             }

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using GonPortal.Identity.Data;
-using GonPortal.ServiceDefaults;
+using GonPortal.HostContracts;
 using Microsoft.AspNetCore.Identity;
 
 namespace GonPortal.Identity.Administrators;

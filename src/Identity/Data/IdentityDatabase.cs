@@ -1,3 +1,4 @@
+using GonPortal.HostContracts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

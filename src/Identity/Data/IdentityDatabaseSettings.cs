@@ -1,3 +1,5 @@
+using GonPortal.HostContracts;
+
 namespace GonPortal.Identity.Data;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using GonPortal.HostContracts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 

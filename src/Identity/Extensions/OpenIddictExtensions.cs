@@ -1,7 +1,7 @@
 using GonPortal.Identity.Configuration;
 using GonPortal.Identity.Data;
 using GonPortal.Identity.Keys;
-using GonPortal.ServiceDefaults;
+using GonPortal.HostContracts;
 using Microsoft.Extensions.Options;
 using OpenIddict.Server;
 using OpenIddict.Server.AspNetCore;

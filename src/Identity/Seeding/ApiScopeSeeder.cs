@@ -1,4 +1,4 @@
-using GonPortal.ServiceDefaults;
+using GonPortal.HostContracts;
 using OpenIddict.Abstractions;
 
 namespace GonPortal.Identity.Seeding;

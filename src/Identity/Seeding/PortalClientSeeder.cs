@@ -1,5 +1,5 @@
 using GonPortal.Identity.Configuration;
-using GonPortal.ServiceDefaults;
+using GonPortal.HostContracts;
 using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;

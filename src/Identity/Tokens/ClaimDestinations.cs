@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using GonPortal.ServiceDefaults;
+using GonPortal.HostContracts;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 

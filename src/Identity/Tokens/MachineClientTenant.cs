@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-using GonPortal.ServiceDefaults;
+using GonPortal.HostContracts;
 using OpenIddict.Abstractions;
 
 namespace GonPortal.Identity.Tokens;

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using GonPortal.Identity.Data;
-using GonPortal.ServiceDefaults;
+using GonPortal.HostContracts;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;

@@ -1,4 +1,4 @@
-using GonPortal.ServiceDefaults;
+using GonPortal.HostContracts;
 
 namespace GonPortal.Portal.Authentication;
 

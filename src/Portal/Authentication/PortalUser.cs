@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using GonPortal.ServiceDefaults;
+using GonPortal.HostContracts;
 
 namespace GonPortal.Portal.Authentication;
 

@@ -1,5 +1,5 @@
 using GonPortal.Portal.Authentication;
-using GonPortal.ServiceDefaults;
+using GonPortal.HostContracts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;

@@ -2,7 +2,7 @@ using GonPortal.Domain.Arrangements;
 using GonPortal.Domain.Validation;
 using GonPortal.Server.Data;
 using GonPortal.Server.Tenancy;
-using GonPortal.ServiceDefaults;
+using GonPortal.HostContracts;
 using Microsoft.EntityFrameworkCore;
 
 namespace GonPortal.Server.Arrangements;
@@ -10,8 +10,6 @@ namespace GonPortal.Server.Arrangements;
 /// <summary>Shared helpers of the client, referral and arrangement services.</summary>
 internal static class AccessProcessSupport
 {
-    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
-
     /// <summary>
     /// The current instant in whole milliseconds, so what a call returns equals what every database
     /// stores and returns later (SQLite keeps 0.1 ms, PostgreSQL 1 µs).
@@ -20,23 +18,6 @@ internal static class AccessProcessSupport
     {
         var now = clock.GetUtcNow();
         return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
-    }
-
-    /// <summary>The calendar day in Groningen.</summary>
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Amsterdam).DateTime);
-
-    /// <summary>
-    /// The hoofdaanbieder responsible for an area on <paramref name="today"/>: the one whose area contract
-    /// covers today or, when none does (the preparation period before the first contract starts), the
-    /// next one to start. Null when the area has no current or future contract.
-    /// </summary>
-    public static async Task<Guid?> ResponsibleHoofdaanbiederAsync(GonDbContext db, int areaId, DateOnly today, CancellationToken ct)
-    {
-        var contract = await db.AreaContracts.AsNoTracking()
-            .Where(c => c.AreaId == areaId && c.PeriodEnd >= today)
-            .OrderBy(c => c.PeriodStart)
-            .FirstOrDefaultAsync(ct);
-        return contract?.HoofdaanbiederId;
     }
 
     public static Actor Actor(TenantContext tenant) => new(tenant.Subject, tenant.DisplayName, tenant.TenantId, tenant.Role switch

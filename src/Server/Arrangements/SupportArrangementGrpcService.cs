@@ -1,5 +1,6 @@
 using GonPortal.Contracts.V1;
 using GonPortal.Domain.Arrangements;
+using GonPortal.Domain.Common;
 using GonPortal.Domain.Reference;
 using GonPortal.Domain.Validation;
 using GonPortal.Server.Data;
@@ -8,7 +9,7 @@ using GonPortal.Server.Grpc;
 using GonPortal.Server.Idempotency;
 using GonPortal.Server.Paging;
 using GonPortal.Server.Tenancy;
-using GonPortal.ServiceDefaults;
+using GonPortal.HostContracts;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,7 @@ using DomainArrangement = GonPortal.Domain.Arrangements.Arrangement;
 using DomainEndReason = GonPortal.Domain.Arrangements.ArrangementEndReason;
 using DomainEntryChannel = GonPortal.Domain.Arrangements.EntryChannel;
 using DomainExecutorKind = GonPortal.Domain.Arrangements.ExecutorKind;
-using DomainFrequency = GonPortal.Domain.Arrangements.VolumeFrequency;
+using DomainFrequency = GonPortal.Domain.Reporting.VolumeFrequency;
 using DomainState = GonPortal.Domain.Arrangements.ArrangementState;
 using DomainSupportType = GonPortal.Domain.Arrangements.SupportType;
 using DomainTransition = GonPortal.Domain.Arrangements.ArrangementTransition;
@@ -75,7 +76,7 @@ public sealed class SupportArrangementGrpcService(GonDbContext db, TenantContext
         var page = Page.Parse(v, request.PageSize, request.PageToken);
         var state = AccessProcessSupport.ToDomain<DomainState>(request.State);
         v.Check(request.State != Contracts.V1.ArrangementState.Unspecified && state is null, "state", "is not an arrangement state");
-        v.Check(request.AreaId != 0 && !Areas.Exists(request.AreaId), "area_id", "must be 0 (all) or an area id 1-4");
+        AreaIdRules.Filter(v, request.AreaId);
         var clientId = ProtoConvert.ToId(v, "client_id", request.ClientId, required: false);
         var referralId = ProtoConvert.ToId(v, "referral_id", request.ReferralId, required: false);
         var supportType = AccessProcessSupport.ToDomain<DomainSupportType>(request.SupportType);
@@ -186,7 +187,7 @@ public sealed class SupportArrangementGrpcService(GonDbContext db, TenantContext
         v.ThrowIfAny();
         var arrangement = await LoadForGemeente(id, ct);
         var transition = arrangement.RecordBeschikking(request.BeschikkingNumber, decisionDate, validFrom, validTo,
-            AccessProcessSupport.Today(clock), Actor, AccessProcessSupport.Now(clock));
+            AmsterdamCalendar.Today(clock), Actor, AccessProcessSupport.Now(clock));
         return new RecordBeschikkingResponse { Arrangement = await Save(arrangement, transition, ct) };
     }
 

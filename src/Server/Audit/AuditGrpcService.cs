@@ -3,7 +3,7 @@ using GonPortal.Domain.Validation;
 using GonPortal.Server.Data;
 using GonPortal.Server.Grpc;
 using GonPortal.Server.Paging;
-using GonPortal.ServiceDefaults;
+using GonPortal.HostContracts;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;

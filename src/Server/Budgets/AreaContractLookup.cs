@@ -1,19 +1,12 @@
 using GonPortal.Domain.Providers;
 using GonPortal.Server.Data;
-using Microsoft.EntityFrameworkCore;
+using GonPortal.Server.Providers;
 
 namespace GonPortal.Server.Budgets;
 
-/// <summary>The area contract covering a year: the one in force on 31 December (the reconciliation's measurement date), else the latest overlapping one.</summary>
+/// <summary>The area contract covering a year, as <see cref="AreaHolding.CoveringYearAsync"/> defines it; kept for the PGB and settlement loaders that call it by this name.</summary>
 public static class AreaContractLookup
 {
-    public static async Task<AreaContract?> CoveringAsync(GonDbContext db, int areaId, int year, CancellationToken ct)
-    {
-        var first = new DateOnly(year, 1, 1);
-        var last = new DateOnly(year, 12, 31);
-        var contracts = await db.AreaContracts.AsNoTracking()
-            .Where(c => c.AreaId == areaId && c.PeriodStart <= last && c.PeriodEnd >= first).ToListAsync(ct);
-        return contracts.FirstOrDefault(c => c.PeriodStart <= last && c.PeriodEnd >= last)
-            ?? contracts.OrderByDescending(c => c.PeriodStart).FirstOrDefault();
-    }
+    public static Task<AreaContract?> CoveringAsync(GonDbContext db, int areaId, int year, CancellationToken ct) =>
+        AreaHolding.CoveringYearAsync(db, areaId, year, ct);
 }

@@ -9,8 +9,9 @@ using GonPortal.Server.ErrorModel;
 using GonPortal.Server.Grpc;
 using GonPortal.Server.Idempotency;
 using GonPortal.Server.Paging;
+using GonPortal.Server.Providers;
 using GonPortal.Server.Tenancy;
-using GonPortal.ServiceDefaults;
+using GonPortal.HostContracts;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
@@ -29,7 +30,7 @@ namespace GonPortal.Server.Clients;
 /// </summary>
 [Authorize(Roles = $"{GonRoles.Hoofdaanbieder},{GonRoles.Onderaannemer},{GonRoles.Gemeente},{GonRoles.Wij}")]
 public sealed class ClientGrpcService(GonDbContext db, TenantContext tenant, CrossTenantAccess crossTenant, PartyAccess party,
-    IdempotentRequests idempotency, PersonalDataProtector protector, TimeProvider clock) : ClientService.ClientServiceBase
+    TenantBlindLookups lookups, AreaHolding holding, IdempotentRequests idempotency, PersonalDataProtector protector, TimeProvider clock) : ClientService.ClientServiceBase
 {
     [Authorize(Roles = $"{GonRoles.Hoofdaanbieder},{GonRoles.Wij}")]
     public override async Task<CreateClientResponse> CreateClient(CreateClientRequest request, ServerCallContext context)
@@ -38,8 +39,8 @@ public sealed class ClientGrpcService(GonDbContext db, TenantContext tenant, Cro
         var v = new Violations();
         Text.RequestId(v, "request_id", request.RequestId);
         var dateOfBirth = ProtoConvert.ToDate(v, "date_of_birth", request.DateOfBirth);
-        var today = AccessProcessSupport.Today(clock);
-        var owner = Areas.Exists(request.AreaId) ? await AccessProcessSupport.ResponsibleHoofdaanbiederAsync(db, request.AreaId, today, ct) : null;
+        var today = AmsterdamCalendar.Today(clock);
+        var owner = Areas.Exists(request.AreaId) ? await holding.ResponsibleHoofdaanbiederAsync(request.AreaId, today, ct) : null;
         var isWij = tenant.Role == GonRoles.Wij;
         var registration = new ClientRegistration(request.AreaId, request.Bsn, request.GivenNames, request.Initials, request.SurnamePrefix,
             request.Surname, dateOfBirth, request.Postcode, ClientMapping.ToDomain(request.ContactDetails), owner ?? Guid.Empty,
@@ -59,7 +60,7 @@ public sealed class ClientGrpcService(GonDbContext db, TenantContext tenant, Cro
                 return await idempotency.CreateOnceAsync(request, request.RequestId,
                     async () =>
                     {
-                        var existing = await party.FindClientByBsnAsync(request.AreaId, protector.LookupHash(request.Bsn), ct);
+                        var existing = await lookups.ClientByBsnHashAsync(request.AreaId, protector.LookupHash(request.Bsn), ct);
                         if (existing is not null)
                         {
                             await JoinExistingAsync(existing, ct);
@@ -111,7 +112,7 @@ public sealed class ClientGrpcService(GonDbContext db, TenantContext tenant, Cro
             }
             v.Check(!Text.IsDigits(request.Bsn, 9), "bsn", "must be 9 digits");
         }
-        v.Check(request.AreaId != 0 && !Areas.Exists(request.AreaId), "area_id", "must be 0 (all) or an area id 1-4");
+        AreaIdRules.Filter(v, request.AreaId);
         var dateOfBirth = ProtoConvert.ToDate(v, "date_of_birth", request.DateOfBirth);
         var postcode = string.IsNullOrWhiteSpace(request.Postcode) ? null : Postcode.Normalise(request.Postcode);
         v.Check(!string.IsNullOrWhiteSpace(request.Postcode) && postcode is null, "postcode", "must be a Dutch postcode such as 9711AB");
@@ -175,8 +176,8 @@ public sealed class ClientGrpcService(GonDbContext db, TenantContext tenant, Cro
             async () =>
             {
                 var client = await db.Clients.SingleOrDefaultAsync(c => c.Id == clientId, ct) ?? throw new NotFoundException("Client");
-                var today = AccessProcessSupport.Today(clock);
-                var hoofdaanbieder = await AccessProcessSupport.ResponsibleHoofdaanbiederAsync(db, client.AreaId, today, ct)
+                var today = AmsterdamCalendar.Today(clock);
+                var hoofdaanbieder = await holding.ResponsibleHoofdaanbiederAsync(client.AreaId, today, ct)
                     ?? throw new InvalidStateException($"Area {client.AreaId} has no current or future area contract to refer to.");
                 var referral = DomainReferral.Create(Guid.NewGuid(), tenant.TenantId, client.Id, client.AreaId, hoofdaanbieder, request.WijTeam,
                     request.Goals.ToList(), request.IndicatedProducts.Select(ProtoConvert.ToDomain).ToList(), request.SelfDirected, request.Note,
@@ -209,7 +210,7 @@ public sealed class ClientGrpcService(GonDbContext db, TenantContext tenant, Cro
         var page = Page.Parse(v, request.PageSize, request.PageToken);
         var state = AccessProcessSupport.ToDomain<DomainReferralState>(request.State);
         v.Check(request.State != Contracts.V1.ReferralState.Unspecified && state is null, "state", "is not a referral state");
-        v.Check(request.AreaId != 0 && !Areas.Exists(request.AreaId), "area_id", "must be 0 (all) or an area id 1-4");
+        AreaIdRules.Filter(v, request.AreaId);
         var clientId = ProtoConvert.ToId(v, "client_id", request.ClientId, required: false);
         v.ThrowIfAny();
 

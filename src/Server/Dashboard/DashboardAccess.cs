@@ -1,4 +1,4 @@
-using GonPortal.ServiceDefaults;
+using GonPortal.HostContracts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;

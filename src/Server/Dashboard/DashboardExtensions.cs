@@ -1,6 +1,6 @@
 using GonPortal.Server.Dashboard;
 using GonPortal.Server.Extensions;
-using GonPortal.ServiceDefaults;
+using GonPortal.HostContracts;
 using Hangfire;
 using Hangfire.Dashboard;
 using Microsoft.AspNetCore.Authentication;

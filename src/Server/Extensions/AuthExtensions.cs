@@ -1,4 +1,4 @@
-using GonPortal.ServiceDefaults;
+using GonPortal.HostContracts;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 

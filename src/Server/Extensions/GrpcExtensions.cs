@@ -25,6 +25,7 @@ public static class GrpcExtensions
         builder.Services.AddGonHourServices();
         builder.Services.AddGonBudgetServices();
         builder.Services.AddScoped<ReportingQuery>();
+        builder.Services.AddScoped<AreaHolding>();
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks().AddCheck("self", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
         return builder;

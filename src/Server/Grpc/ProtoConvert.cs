@@ -85,10 +85,10 @@ public static class ProtoConvert
 
     public static V1.Role ToProtoRole(string role) => role switch
     {
-        ServiceDefaults.GonRoles.Hoofdaanbieder => V1.Role.Hoofdaanbieder,
-        ServiceDefaults.GonRoles.Onderaannemer => V1.Role.Onderaannemer,
-        ServiceDefaults.GonRoles.Gemeente => V1.Role.Gemeente,
-        ServiceDefaults.GonRoles.Wij => V1.Role.Wij,
+        HostContracts.GonRoles.Hoofdaanbieder => V1.Role.Hoofdaanbieder,
+        HostContracts.GonRoles.Onderaannemer => V1.Role.Onderaannemer,
+        HostContracts.GonRoles.Gemeente => V1.Role.Gemeente,
+        HostContracts.GonRoles.Wij => V1.Role.Wij,
         _ => V1.Role.Unspecified,
     };
 }

@@ -1,3 +1,4 @@
+using GonPortal.Domain.Common;
 using GonPortal.Domain.Hours;
 using GonPortal.Server.Data;
 using GonPortal.Server.Tenancy;

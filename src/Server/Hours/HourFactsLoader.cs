@@ -14,7 +14,7 @@ namespace GonPortal.Server.Hours;
 /// simply absent), their subcontracts, stored entries with the same keys, reversed entries, and the
 /// minutes already on each client-day.
 /// </summary>
-public sealed class HourFactsLoader(GonDbContext db, TenantContext tenant)
+public sealed class HourFactsLoader(GonDbContext db, TenantContext tenant, TenantBlindLookups lookups)
 {
     public async Task<List<HourEntryCheck>> GatherAsync(IReadOnlyList<HourEntryInput> inputs, CancellationToken ct)
     {
@@ -65,7 +65,7 @@ public sealed class HourFactsLoader(GonDbContext db, TenantContext tenant)
 
     /// <summary>
     /// Minutes already reported on each client-day by anyone. The 24-hour rule spans reporters, so this
-    /// one aggregate reads past the tenant filter; it returns only sums, never another tenant's rows.
+    /// one aggregate reads past the tenant filter (through <see cref="TenantBlindLookups"/>); it returns only sums, never another tenant's rows.
     /// </summary>
     private async Task<Dictionary<(Guid Client, DateOnly Date), int>> ClientDayMinutesAsync(
         IReadOnlyList<HourEntryInput> inputs, Dictionary<Guid, ArrangementFacts> facts, CancellationToken ct)
@@ -79,7 +79,7 @@ public sealed class HourFactsLoader(GonDbContext db, TenantContext tenant)
         var clients = days.Select(d => d.Client).Distinct().ToList();
         var from = days.Min(d => d.Date);
         var to = days.Max(d => d.Date);
-        var sums = await db.HourEntries.IgnoreQueryFilters([TenantFilter.Name]).AsNoTracking()
+        var sums = await lookups.HourEntriesForDaySums()
             .Where(e => clients.Contains(e.ClientId) && e.ServiceDate >= from && e.ServiceDate <= to
                 && e.Unit == Unit.Hour && e.Status != HourEntryStatus.Rejected)
             .GroupBy(e => new { e.ClientId, e.ServiceDate })

@@ -6,7 +6,7 @@ using GonPortal.Server.Grpc;
 using GonPortal.Server.Hours;
 using GonPortal.Server.Paging;
 using GonPortal.Server.Tenancy;
-using GonPortal.ServiceDefaults;
+using GonPortal.HostContracts;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
@@ -128,7 +128,7 @@ public sealed class HourGrpcService(GonDbContext db, TenantContext tenant, Cross
         var client = ProtoConvert.ToId(v, "client_id", request.ClientId, required: false);
         var reporter = ProtoConvert.ToId(v, "reported_by_provider_id", request.ReportedByProviderId, required: false);
         var subcontract = ProtoConvert.ToId(v, "subcontract_id", request.SubcontractId, required: false);
-        v.Check(request.AreaId is < 0 or > 4, "area_id", "must be 0 (all) or an area id 1-4");
+        AreaIdRules.Filter(v, request.AreaId);
         var from = ProtoConvert.ToDate(v, "service_date_from", request.ServiceDateFrom);
         var to = ProtoConvert.ToDate(v, "service_date_to", request.ServiceDateTo);
         if (from is not null && to is not null && to < from)

@@ -6,7 +6,7 @@ using GonPortal.Server.Grpc;
 using GonPortal.Server.Idempotency;
 using GonPortal.Server.Paging;
 using GonPortal.Server.Tenancy;
-using GonPortal.ServiceDefaults;
+using GonPortal.HostContracts;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
@@ -20,8 +20,8 @@ namespace GonPortal.Server.Providers;
 /// The provider register and area contracts. Public to every authenticated caller; only the
 /// gemeente writes.
 /// </summary>
-[Authorize]
-public sealed class ProviderGrpcService(GonDbContext db, TenantContext tenant, IdempotentRequests idempotency, TimeProvider clock)
+[Authorize(Roles = GonRoles.AnyRole)]
+public sealed class ProviderGrpcService(GonDbContext db, TenantContext tenant, IdempotentRequests idempotency, AreaHolding holding, TimeProvider clock)
     : ProviderService.ProviderServiceBase
 {
     public override async Task<GetCurrentOrganisationResponse> GetCurrentOrganisation(GetCurrentOrganisationRequest request, ServerCallContext context)
@@ -46,9 +46,7 @@ public sealed class ProviderGrpcService(GonDbContext db, TenantContext tenant, I
         {
             response.OrganisationName = provider.Name;
         }
-        response.AreaIds.AddRange(await db.AreaContracts.AsNoTracking()
-            .Where(c => c.HoofdaanbiederId == tenant.TenantId && today <= c.PeriodEnd)
-            .Select(c => c.AreaId).Distinct().OrderBy(a => a).ToListAsync(context.CancellationToken));
+        response.AreaIds.AddRange(await holding.CallerAreasAsync(today, DateOnly.MaxValue, context.CancellationToken));
         return response;
     }
 
@@ -108,7 +106,7 @@ public sealed class ProviderGrpcService(GonDbContext db, TenantContext tenant, I
     {
         var v = new Violations();
         var page = Page.Parse(v, request.PageSize, request.PageToken);
-        v.Check(request.AreaId is < 0 or > 4, "area_id", "must be 0 (all) or an area id 1-4");
+        AreaIdRules.Filter(v, request.AreaId);
         var hoofdaanbieder = ProtoConvert.ToId(v, "hoofdaanbieder_id", request.HoofdaanbiederId, required: false);
         var activeOn = ProtoConvert.ToDate(v, "active_on", request.ActiveOn);
         v.ThrowIfAny();

@@ -1,13 +1,14 @@
 using GonPortal.Contracts.V1;
 using GonPortal.Domain.Reference;
 using GonPortal.Server.Grpc;
+using GonPortal.HostContracts;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 
 namespace GonPortal.Server.Reference;
 
 /// <summary>Reference data from the domain catalogue; any authenticated role may read it.</summary>
-[Authorize]
+[Authorize(Roles = GonRoles.AnyRole)]
 public sealed class ReferenceGrpcService : ReferenceService.ReferenceServiceBase
 {
     public override Task<ListAreasResponse> ListAreas(ListAreasRequest request, ServerCallContext context)

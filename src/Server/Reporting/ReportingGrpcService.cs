@@ -1,4 +1,5 @@
 using GonPortal.Contracts.V1;
+using GonPortal.Domain.Common;
 using GonPortal.Domain.Hours;
 using GonPortal.Domain.Reporting;
 using GonPortal.Domain.Validation;
@@ -7,7 +8,7 @@ using GonPortal.Server.Grpc;
 using GonPortal.Server.Paging;
 using GonPortal.Server.Reporting;
 using GonPortal.Server.Tenancy;
-using GonPortal.ServiceDefaults;
+using GonPortal.HostContracts;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using DomainFigures = GonPortal.Domain.Reporting.VolumeFigures;
@@ -160,7 +161,7 @@ public sealed class ReportingGrpcService(ReportingQuery query, TimeProvider cloc
     public override async Task<GetAreaSharesResponse> GetAreaShares(GetAreaSharesRequest request, ServerCallContext context)
     {
         var v = new Violations();
-        v.Check(request.AreaId is < 1 or > 4, "area_id", "must be an area id 1-4");
+        AreaIdRules.Required(v, request.AreaId);
         var now = clock.GetUtcNow();
         var today = AmsterdamCalendar.Today(now);
         var date = ProtoConvert.ToDate(v, "date", request.Date) ?? today;
@@ -187,7 +188,7 @@ public sealed class ReportingGrpcService(ReportingQuery query, TimeProvider cloc
 
     private static void CheckMonth(Violations v, int areaId, int year, int month)
     {
-        v.Check(areaId is < 1 or > 4, "area_id", "must be an area id 1-4");
+        AreaIdRules.Required(v, areaId);
         v.Check(year is < 2000 or > 2100, "year", "must be a year 2000-2100");
         v.Check(month is < 1 or > 12, "month", "must be a month 1-12");
     }

@@ -4,10 +4,10 @@ using GonPortal.Domain.Hours;
 using GonPortal.Domain.Reporting;
 using GonPortal.Server.Data;
 using GonPortal.Server.ErrorModel;
+using GonPortal.Server.Providers;
 using GonPortal.Server.Tenancy;
-using GonPortal.ServiceDefaults;
+using GonPortal.HostContracts;
 using Microsoft.EntityFrameworkCore;
-using ReportingFrequency = GonPortal.Domain.Reporting.VolumeFrequency;
 
 namespace GonPortal.Server.Reporting;
 
@@ -19,7 +19,7 @@ namespace GonPortal.Server.Reporting;
 /// Visibility is the data layer's: the tenant filter for hoofdaanbieders and onderaannemers, and
 /// for the gemeente one audited <see cref="CrossTenantAccess"/> read per call.
 /// </summary>
-public sealed class ReportingQuery(GonDbContext db, TenantContext tenant, CrossTenantAccess crossTenant)
+public sealed class ReportingQuery(GonDbContext db, TenantContext tenant, CrossTenantAccess crossTenant, AreaHolding holding)
 {
     /// <summary>An onderaannemer sees only the versions it executes and the entries it reported.</summary>
     public Guid? OnlyExecutor => tenant.Role == GonRoles.Onderaannemer ? tenant.TenantId : null;
@@ -31,14 +31,7 @@ public sealed class ReportingQuery(GonDbContext db, TenantContext tenant, CrossT
     /// </summary>
     public async Task RequireAreaAsync(int areaId, DateRange period, CancellationToken ct)
     {
-        if (tenant.Role != GonRoles.Hoofdaanbieder)
-        {
-            return;
-        }
-        var end = period.End ?? period.Start;
-        var holds = await db.AreaContracts.AsNoTracking()
-            .AnyAsync(c => c.HoofdaanbiederId == tenant.TenantId && c.AreaId == areaId && c.PeriodStart <= end && c.PeriodEnd >= period.Start, ct);
-        if (!holds)
+        if (holding.CallerIsHoofdaanbieder && !await holding.CallerHoldsAsync(areaId, period.Start, period.End ?? period.Start, ct))
         {
             throw new PermissionDeniedException($"Area {areaId} is not held by this hoofdaanbieder in the requested period.");
         }
@@ -129,11 +122,11 @@ public sealed class ReportingQuery(GonDbContext db, TenantContext tenant, CrossT
     {
         var versions = a.OrderedVersions;
         var facts = new AllocationFacts(a.StartDate!.Value, a.EndDate,
-            versions.Select(v => new VolumeVersion(v.EffectiveFrom, v.Volume, (ReportingFrequency)(int)v.Frequency)).ToList());
+            versions.Select(v => new VolumeVersion(v.EffectiveFrom, v.Volume, v.Frequency)).ToList());
         // Only started arrangements are allocated; one with entries but not started (not possible today) gets 0.
         var allocations = a.IsStarted ? AllocatedVolume.PerVersion(facts, period) : [];
         return versions.Select(v => (v, allocations.FirstOrDefault(x => x.Version.EffectiveFrom == v.EffectiveFrom)
-            ?? new VersionAllocation(new VolumeVersion(v.EffectiveFrom, v.Volume, (ReportingFrequency)(int)v.Frequency), null, null, 0, Rational.Zero, Rational.Zero)))
+            ?? new VersionAllocation(new VolumeVersion(v.EffectiveFrom, v.Volume, v.Frequency), null, null, 0, Rational.Zero, Rational.Zero)))
             .ToList();
     }
 

@@ -9,7 +9,7 @@ using GonPortal.Server.Idempotency;
 using GonPortal.Server.Paging;
 using GonPortal.Server.Settlements;
 using GonPortal.Server.Tenancy;
-using GonPortal.ServiceDefaults;
+using GonPortal.HostContracts;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
@@ -31,12 +31,9 @@ public sealed class SettlementGrpcService(
     GonDbContext db, TenantContext tenant, CrossTenantAccess crossTenant, IdempotentRequests idempotency, IServiceProvider services)
     : SettlementService.SettlementServiceBase
 {
+    [Authorize(Roles = GonRoles.Gemeente)]
     public override async Task<StartSettlementRunResponse> StartSettlementRun(StartSettlementRunRequest request, ServerCallContext context)
     {
-        if (!tenant.IsGemeente)
-        {
-            throw new PermissionDeniedException("Only the gemeente starts settlement runs.");
-        }
         var v = new Violations();
         v.Check(request.RequestId.Length is < 1 or > 100, "request_id", "must be 1-100 characters");
         v.ThrowIfAny();
@@ -72,7 +69,7 @@ public sealed class SettlementGrpcService(
     {
         var v = new Violations();
         var page = Page.Parse(v, request.PageSize, request.PageToken);
-        v.Check(request.AreaId is < 0 or > 4, "area_id", "must be 0 (all) or an area id 1-4");
+        AreaIdRules.Filter(v, request.AreaId);
         v.ThrowIfAny();
         var query = VisibleRuns().AsNoTracking();
         if (SettlementProto.ToDomain(request.Kind) is { } kind)
@@ -180,7 +177,7 @@ public sealed class SettlementGrpcService(
         var v = new Violations();
         var kind = SettlementProto.ToDomain(request.Kind);
         v.Check(kind is not (SettlementKind.PgbProvisional or SettlementKind.PgbFinal), "kind", "must be SETTLEMENT_RUN_KIND_PGB_PROVISIONAL or SETTLEMENT_RUN_KIND_PGB_FINAL");
-        v.Check(request.AreaId is < 1 or > 4, "area_id", "must be an area id 1-4");
+        AreaIdRules.Required(v, request.AreaId);
         v.Check(request.Revision < 0, "revision", "must be 0 (current) or a revision number");
         v.ThrowIfAny();
         var (row, superseded) = await OneAsync(kind!.Value, request.AreaId, request.Year, 0, Guid.Empty, request.Revision,
@@ -191,7 +188,7 @@ public sealed class SettlementGrpcService(
     public override async Task<GetReconciliationResponse> GetReconciliation(GetReconciliationRequest request, ServerCallContext context)
     {
         var v = new Violations();
-        v.Check(request.AreaId is < 1 or > 4, "area_id", "must be an area id 1-4");
+        AreaIdRules.Required(v, request.AreaId);
         v.Check(request.Revision < 0, "revision", "must be 0 (current) or a revision number");
         v.ThrowIfAny();
         var ct = context.CancellationToken;

@@ -6,8 +6,9 @@ using GonPortal.Server.ErrorModel;
 using GonPortal.Server.Grpc;
 using GonPortal.Server.Idempotency;
 using GonPortal.Server.Paging;
+using GonPortal.Server.Providers;
 using GonPortal.Server.Tenancy;
-using GonPortal.ServiceDefaults;
+using GonPortal.HostContracts;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +23,7 @@ namespace GonPortal.Server.Subcontracts;
 /// <see cref="CrossTenantAccess"/>, which audits. WIJ has no part in subcontracting.
 /// </summary>
 [Authorize(Roles = $"{GonRoles.Hoofdaanbieder},{GonRoles.Onderaannemer},{GonRoles.Gemeente}")]
-public sealed class SubcontractGrpcService(GonDbContext db, TenantContext tenant, CrossTenantAccess crossTenant, IdempotentRequests idempotency, TimeProvider clock)
+public sealed class SubcontractGrpcService(GonDbContext db, TenantContext tenant, CrossTenantAccess crossTenant, IdempotentRequests idempotency, AreaHolding holding, TimeProvider clock)
     : SubcontractService.SubcontractServiceBase
 {
     [Authorize(Roles = GonRoles.Hoofdaanbieder)]
@@ -39,11 +40,7 @@ public sealed class SubcontractGrpcService(GonDbContext db, TenantContext tenant
             async () =>
             {
                 var onderaannemer = await db.Providers.AsNoTracking().SingleOrDefaultAsync(p => p.Id == onderaannemerId, ct);
-                var held = validFrom is { } from
-                    ? (await db.AreaContracts.AsNoTracking()
-                        .Where(c => c.HoofdaanbiederId == tenant.TenantId && c.PeriodStart <= from && from <= c.PeriodEnd)
-                        .Select(c => c.AreaId).ToListAsync(ct)).ToHashSet()
-                    : [];
+                var held = validFrom is { } from ? (await holding.CallerAreasAsync(from, from, ct)).ToHashSet() : [];
                 var proposal = new SubcontractProposal(tenant.TenantId, onderaannemer, request.AreaIds.ToList(),
                     request.Rates.Select(r => (ProtoConvert.ToDomain(r.Product), ProtoConvert.ToDomain(r.Unit), r.RateCents)).ToList(),
                     validFrom, validTo, held);

@@ -1,9 +1,7 @@
-using GonPortal.Domain.Clients;
 using GonPortal.Server.Audit;
 using GonPortal.Server.Data;
 using GonPortal.Server.ErrorModel;
-using GonPortal.ServiceDefaults;
-using Microsoft.EntityFrameworkCore;
+using GonPortal.HostContracts;
 
 namespace GonPortal.Server.Tenancy;
 
@@ -31,12 +29,4 @@ public sealed class PartyAccess(GonDbContext db, TenantContext tenant, CallInfo 
         tenant.GrantCrossTenantWrite(ownerTenantId);
         db.AuditEntries.Add(AuditRecord.For(tenant, call, clock.GetUtcNow(), resource, "write"));
     }
-
-    /// <summary>
-    /// The uniqueness check "one client per BSN per area" across owners: WIJ registering a resident that
-    /// the hoofdaanbieder already registered must find that client (and then becomes a party to it).
-    /// The caller proves it knows the person by presenting the BSN; only the keyed hash is compared.
-    /// </summary>
-    public Task<Client?> FindClientByBsnAsync(int areaId, byte[] bsnHash, CancellationToken ct) =>
-        db.Clients.IgnoreQueryFilters([TenantFilter.Name]).SingleOrDefaultAsync(c => c.AreaId == areaId && c.BsnHash == bsnHash, ct);
 }

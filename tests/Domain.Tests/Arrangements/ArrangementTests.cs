@@ -3,6 +3,7 @@ using GonPortal.Domain.Common;
 using GonPortal.Domain.Providers;
 using GonPortal.Domain.Reference;
 using GonPortal.Domain.Referrals;
+using GonPortal.Domain.Reporting;
 using GonPortal.Domain.Subcontracts;
 
 namespace GonPortal.Domain.Tests.Arrangements;

@@ -1,3 +1,4 @@
+using GonPortal.Domain.Common;
 using GonPortal.Domain.Hours;
 
 namespace GonPortal.Domain.Tests.Hours;

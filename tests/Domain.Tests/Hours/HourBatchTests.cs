@@ -8,10 +8,21 @@ public class HourBatchTests
     private static HourEntryCheck Check(HourEntryInput input, int storedMinutes = 0, StoredEntryFacts? reversed = null) =>
         new(input, Own(), ReversedEntry: reversed, StoredClientDayMinutes: storedMinutes);
 
+    /// <summary>A whole batch through the production path: one <see cref="HourEntryBatch"/>, entries added in order.</summary>
+    private static IReadOnlyList<HourEntryOutcome> ValidateAll(HourEntryContext context, IEnumerable<HourEntryCheck> checks)
+    {
+        var batch = new HourEntryBatch(context);
+        foreach (var check in checks)
+        {
+            batch.Add(check);
+        }
+        return batch.Outcomes;
+    }
+
     [Fact]
     public void Valid_entries_are_all_created_in_order()
     {
-        var outcomes = HourEntryBatch.ValidateAll(AsHa, [Check(Entry(OwnId, key: "a")), Check(Entry(OwnId, key: "b", date: Day.AddDays(1)))]);
+        var outcomes = ValidateAll(AsHa, [Check(Entry(OwnId, key: "a")), Check(Entry(OwnId, key: "b", date: Day.AddDays(1)))]);
         Assert.Equal([0, 1], outcomes.Select(o => o.Index));
         Assert.All(outcomes, o => Assert.Equal(HourEntryOutcomeKind.Created, o.Kind));
     }
@@ -19,7 +30,7 @@ public class HourBatchTests
     [Fact]
     public void Minutes_of_earlier_entries_in_the_batch_count_for_the_client_day()
     {
-        var outcomes = HourEntryBatch.ValidateAll(AsHa,
+        var outcomes = ValidateAll(AsHa,
         [
             Check(Entry(OwnId, key: "a", quantity: 600), storedMinutes: 300),
             Check(Entry(OwnId, key: "b", quantity: 540), storedMinutes: 300), // 300 + 600 + 540 = 1440: fine
@@ -33,7 +44,7 @@ public class HourBatchTests
     [Fact]
     public void Another_day_has_its_own_24_hours()
     {
-        var outcomes = HourEntryBatch.ValidateAll(AsHa,
+        var outcomes = ValidateAll(AsHa,
             [Check(Entry(OwnId, key: "a", quantity: 1440)), Check(Entry(OwnId, key: "b", quantity: 1440, date: Day.AddDays(-1)))]);
         Assert.All(outcomes, o => Assert.False(o.IsRejected));
     }
@@ -41,7 +52,7 @@ public class HourBatchTests
     [Fact]
     public void A_rejected_entry_does_not_use_up_the_day()
     {
-        var outcomes = HourEntryBatch.ValidateAll(AsHa,
+        var outcomes = ValidateAll(AsHa,
         [
             Check(Entry(OwnId, key: "a", quantity: 1000, product: GonPortal.Domain.Reference.Product.Dagbesteding)),
             Check(Entry(OwnId, key: "b", quantity: 1000)),
@@ -52,7 +63,7 @@ public class HourBatchTests
     [Fact]
     public void A_key_repeated_with_the_same_content_is_existing_and_points_to_the_first()
     {
-        var outcomes = HourEntryBatch.ValidateAll(AsHa, [Check(Entry(OwnId, key: "a")), Check(Entry(OwnId, key: "a"))]);
+        var outcomes = ValidateAll(AsHa, [Check(Entry(OwnId, key: "a")), Check(Entry(OwnId, key: "a"))]);
         Assert.Equal(HourEntryOutcomeKind.Existing, outcomes[1].Kind);
         Assert.Equal(0, outcomes[1].DuplicateOfIndex);
     }
@@ -60,7 +71,7 @@ public class HourBatchTests
     [Fact]
     public void An_existing_repeat_adds_no_minutes()
     {
-        var outcomes = HourEntryBatch.ValidateAll(AsHa,
+        var outcomes = ValidateAll(AsHa,
             [Check(Entry(OwnId, key: "a", quantity: 800)), Check(Entry(OwnId, key: "a", quantity: 800)), Check(Entry(OwnId, key: "b", quantity: 640))]);
         Assert.Equal([HourEntryOutcomeKind.Created, HourEntryOutcomeKind.Existing, HourEntryOutcomeKind.Created], outcomes.Select(o => o.Kind));
     }
@@ -68,7 +79,7 @@ public class HourBatchTests
     [Fact]
     public void A_key_repeated_with_other_content_is_a_conflict()
     {
-        var outcomes = HourEntryBatch.ValidateAll(AsHa, [Check(Entry(OwnId, key: "a", quantity: 60)), Check(Entry(OwnId, key: "a", quantity: 90))]);
+        var outcomes = ValidateAll(AsHa, [Check(Entry(OwnId, key: "a", quantity: 60)), Check(Entry(OwnId, key: "a", quantity: 90))]);
         Assert.Equal(HourEntryRejectionReason.DuplicateKeyConflict, Reason(outcomes[1]));
         Assert.Contains("entry 0 of this batch", outcomes[1].Rejection!.Message);
     }
@@ -76,7 +87,7 @@ public class HourBatchTests
     [Fact]
     public void Keys_compare_exactly()
     {
-        var outcomes = HourEntryBatch.ValidateAll(AsHa, [Check(Entry(OwnId, key: "a", quantity: 60)), Check(Entry(OwnId, key: "A", quantity: 90))]);
+        var outcomes = ValidateAll(AsHa, [Check(Entry(OwnId, key: "a", quantity: 60)), Check(Entry(OwnId, key: "A", quantity: 90))]);
         Assert.All(outcomes, o => Assert.Equal(HourEntryOutcomeKind.Created, o.Kind));
     }
 
@@ -84,7 +95,7 @@ public class HourBatchTests
     public void The_same_entry_cannot_be_reversed_twice_in_one_batch()
     {
         var original = StoredApproved(60);
-        var outcomes = HourEntryBatch.ValidateAll(AsHa,
+        var outcomes = ValidateAll(AsHa,
         [
             Check(Entry(OwnId, key: "r1", quantity: -60, reverses: original.Id.ToString()), reversed: original),
             Check(Entry(OwnId, key: "r2", quantity: -60, reverses: original.Id.ToString()), reversed: original),
@@ -99,7 +110,7 @@ public class HourBatchTests
     {
         // 1000 approved minutes stored; reverse them and report the right 1200 in one batch.
         var original = StoredApproved(1000);
-        var outcomes = HourEntryBatch.ValidateAll(AsHa,
+        var outcomes = ValidateAll(AsHa,
         [
             Check(Entry(OwnId, key: "rev", quantity: -1000, reverses: original.Id.ToString()), storedMinutes: 1000, reversed: original),
             Check(Entry(OwnId, key: "fix", quantity: 1200), storedMinutes: 1000),

@@ -44,7 +44,7 @@ internal static class HourFixture
 
     public static HourEntryOutcome Judge(HourEntryContext ctx, HourEntryInput input, ArrangementFacts? arrangement,
         StoredEntryFacts? sameKey = null, StoredEntryFacts? reversed = null, int storedMinutes = 0) =>
-        HourEntryValidator.Validate(ctx, new HourEntryCheck(input, arrangement, sameKey, reversed, storedMinutes));
+        new HourEntryBatch(ctx).Add(new HourEntryCheck(input, arrangement, sameKey, reversed, storedMinutes));
 
     /// <summary>The single reason (the one the contract reports).</summary>
     public static HourEntryRejectionReason? Reason(HourEntryOutcome o) => o.Rejection?.Reason;

@@ -1,5 +1,5 @@
 using GonPortal.Portal.Tests.Infrastructure;
-using GonPortal.ServiceDefaults;
+using GonPortal.HostContracts;
 using Microsoft.Playwright;
 
 namespace GonPortal.Portal.Tests.Flows;

@@ -1,4 +1,4 @@
-using GonPortal.ServiceDefaults;
+using GonPortal.HostContracts;
 using Microsoft.Playwright;
 
 namespace GonPortal.Portal.Tests.Infrastructure;

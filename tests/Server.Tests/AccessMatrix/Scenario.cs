@@ -1,6 +1,6 @@
 using GonPortal.Contracts.V1;
 using GonPortal.Server.Tests.Infrastructure;
-using GonPortal.ServiceDefaults;
+using GonPortal.HostContracts;
 using Grpc.Core;
 using OrganisationKind = GonPortal.Contracts.V1.OrganisationKind;
 

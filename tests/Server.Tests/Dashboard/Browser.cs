@@ -70,7 +70,7 @@ internal sealed partial class Browser(GonHosts hosts) : IDisposable
         using var response = await _http.PostAsync(loginUrl, new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["Input.Email"] = email,
-            ["Input.Password"] = ServiceDefaults.DemoData.Password,
+            ["Input.Password"] = HostContracts.DemoData.Password,
             ["ReturnUrl"] = returnUrl,
             ["__RequestVerificationToken"] = AntiforgeryField().Match(page).Groups[1].Value,
         }));

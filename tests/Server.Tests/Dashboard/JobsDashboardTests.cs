@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using GonPortal.Contracts.V1;
 using GonPortal.Server.Tests.Infrastructure;
-using GonPortal.ServiceDefaults;
+using GonPortal.HostContracts;
 using Grpc.Core;
 using Grpc.Net.Client;
 

@@ -2,7 +2,7 @@ using GonPortal.Server.Data;
 using GonPortal.Server.Tenancy;
 using GonPortal.Server.Tests.AccessMatrix;
 using GonPortal.Server.Tests.Infrastructure;
-using GonPortal.ServiceDefaults;
+using GonPortal.HostContracts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

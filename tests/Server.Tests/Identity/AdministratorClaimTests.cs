@@ -6,7 +6,7 @@ using GonPortal.Identity.Administrators;
 using GonPortal.Identity.Data;
 using GonPortal.Server.Tests.Dashboard;
 using GonPortal.Server.Tests.Infrastructure;
-using GonPortal.ServiceDefaults;
+using GonPortal.HostContracts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,3 +1,4 @@
+using GonPortal.HostContracts;
 using GonPortal.Identity.Data;
 using Microsoft.EntityFrameworkCore;
 

@@ -5,7 +5,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using GonPortal.Contracts.V1;
 using GonPortal.Server.Tests.Infrastructure;
-using GonPortal.ServiceDefaults;
+using GonPortal.HostContracts;
 using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text.Json;
+using GonPortal.HostContracts;
 using GonPortal.Identity;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
@@ -16,18 +17,12 @@ using Npgsql;
 
 namespace GonPortal.Server.Tests.Infrastructure;
 
-public enum TestDatabase
-{
-    Sqlite,
-    Postgres,
-}
-
 /// <summary>
 /// The real system for integration tests: Identity and Server, each on Kestrel on a free
 /// loopback port, each with its own fresh database. The Server validates tokens that Identity
 /// issued, fetching its keys over HTTP like in production; gRPC runs over HTTP/2.
 /// </summary>
-public abstract class GonHosts(TestDatabase database) : IAsyncLifetime
+public abstract class GonHosts(DatabaseProvider database) : IAsyncLifetime
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "gon-tests", Guid.NewGuid().ToString("N"));
     private readonly ConcurrentDictionary<string, Task<string>> _tokens = new();
@@ -37,7 +32,7 @@ public abstract class GonHosts(TestDatabase database) : IAsyncLifetime
     private GrpcChannel? _channel;
     private HttpClient? _http;
 
-    public TestDatabase Database => database;
+    public DatabaseProvider Database => database;
     public bool Available { get; private set; }
     public Uri IdentityUrl { get; private set; } = null!;
     /// <summary>The Server's gRPC endpoint (cleartext HTTP/2).</summary>
@@ -53,7 +48,7 @@ public abstract class GonHosts(TestDatabase database) : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        if (database == TestDatabase.Postgres && string.IsNullOrEmpty(TestEnvironment.PostgresConnection))
+        if (database == DatabaseProvider.Postgres && string.IsNullOrEmpty(TestEnvironment.PostgresConnection))
         {
             return; // each test then skips (or fails in CI) through RequireAvailable
         }
@@ -115,7 +110,7 @@ public abstract class GonHosts(TestDatabase database) : IAsyncLifetime
 
     public void RequireAvailable()
     {
-        if (database == TestDatabase.Postgres)
+        if (database == DatabaseProvider.Postgres)
         {
             TestEnvironment.RequirePostgres();
         }
@@ -171,14 +166,14 @@ public abstract class GonHosts(TestDatabase database) : IAsyncLifetime
 
     private (string Provider, string ConnectionString) DatabaseSettings(string name)
     {
-        if (database == TestDatabase.Sqlite)
+        if (database == DatabaseProvider.Sqlite)
         {
-            return ("Sqlite", $"Data Source={Path.Combine(_folder, name + ".db")}");
+            return (nameof(DatabaseProvider.Sqlite), $"Data Source={Path.Combine(_folder, name + ".db")}");
         }
         var dbName = $"gon_test_{name}_{Guid.NewGuid():N}"[..40];
         _postgresDatabases.Add(dbName);
         var builder = new NpgsqlConnectionStringBuilder(TestEnvironment.PostgresConnection) { Database = dbName };
-        return ("Postgres", builder.ConnectionString);
+        return (nameof(DatabaseProvider.Postgres), builder.ConnectionString);
     }
 
     public async ValueTask DisposeAsync()
@@ -262,9 +257,9 @@ public abstract class GonHosts(TestDatabase database) : IAsyncLifetime
     }
 }
 
-public sealed class SqliteHosts() : GonHosts(TestDatabase.Sqlite);
+public sealed class SqliteHosts() : GonHosts(DatabaseProvider.Sqlite);
 
-public sealed class PostgresHosts() : GonHosts(TestDatabase.Postgres);
+public sealed class PostgresHosts() : GonHosts(DatabaseProvider.Postgres);
 
 [CollectionDefinition(Name)]
 public sealed class SqliteCollection : ICollectionFixture<SqliteHosts>

@@ -1,7 +1,7 @@
 using GonPortal.Contracts.V1;
 using GonPortal.Server.Tests.AccessMatrix;
 using GonPortal.Server.Tests.Infrastructure;
-using GonPortal.ServiceDefaults;
+using GonPortal.HostContracts;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Grpc.Health.V1;

@@ -1,4 +1,5 @@
 using GonPortal.Contracts.V1;
+using GonPortal.HostContracts;
 using GonPortal.Server.Tests.AccessMatrix;
 using GonPortal.Server.Tests.Infrastructure;
 
@@ -10,12 +11,12 @@ namespace GonPortal.Server.Tests.Settlements;
 /// with the old server) recovers the run after its lease lapsed and completes it with exactly one
 /// result per statement. Uses its own hosts and database.
 /// </summary>
-public abstract class SettlementKillTests(TestDatabase database)
+public abstract class SettlementKillTests(DatabaseProvider database)
 {
     [Fact]
     public async Task A_run_of_a_stopped_server_is_recovered_by_the_next_one_with_exactly_one_result()
     {
-        await using var hosts = database == TestDatabase.Sqlite ? (GonHosts)new SqliteHosts() : new PostgresHosts();
+        await using var hosts = database == DatabaseProvider.Sqlite ? (GonHosts)new SqliteHosts() : new PostgresHosts();
         await hosts.InitializeAsync();
         hosts.RequireAvailable();
         var s = new Scenario(hosts);
@@ -43,6 +44,6 @@ public abstract class SettlementKillTests(TestDatabase database)
     }
 }
 
-public sealed class SqliteSettlementKillTests() : SettlementKillTests(TestDatabase.Sqlite);
+public sealed class SqliteSettlementKillTests() : SettlementKillTests(DatabaseProvider.Sqlite);
 
-public sealed class PostgresSettlementKillTests() : SettlementKillTests(TestDatabase.Postgres);
+public sealed class PostgresSettlementKillTests() : SettlementKillTests(DatabaseProvider.Postgres);

@@ -1,11 +1,13 @@
 using GonPortal.Domain.Arrangements;
 using GonPortal.Domain.Clients;
+using GonPortal.Domain.Common;
 using GonPortal.Domain.Reference;
 using GonPortal.Domain.Referrals;
+using GonPortal.Domain.Reporting;
 using GonPortal.Domain.Subcontracts;
 using GonPortal.Server.Clients;
 using GonPortal.Server.Tenancy;
-using GonPortal.ServiceDefaults;
+using GonPortal.HostContracts;
 using Microsoft.EntityFrameworkCore;
 
 namespace GonPortal.Server.Data.Seeding;
@@ -53,8 +55,7 @@ public static class DemoAccessProcessSeeder
     {
         using (var check = services.CreateScope())
         {
-            var db = check.ServiceProvider.GetRequiredService<GonDbContext>();
-            if (await db.Clients.IgnoreQueryFilters().AnyAsync(ct))
+            if (await check.ServiceProvider.GetRequiredService<TenantBlindLookups>().AnyClientStoredAsync(ct))
             {
                 return;
             }
@@ -62,7 +63,7 @@ public static class DemoAccessProcessSeeder
         var protector = services.GetRequiredService<PersonalDataProtector>();
         var clock = services.GetRequiredService<TimeProvider>();
         var now = clock.GetUtcNow();
-        var today = Arrangements.AccessProcessSupport.Today(clock);
+        var today = AmsterdamCalendar.Today(clock);
         var random = new Random(2027);
         var hoofdaanbieders = DemoData.Organisations.Where(o => o.Kind == OrganisationKind.Hoofdaanbieder).ToList();
 

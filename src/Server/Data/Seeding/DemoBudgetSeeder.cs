@@ -1,4 +1,5 @@
 using GonPortal.Domain.Budgets;
+using GonPortal.Domain.Common;
 using GonPortal.Domain.Hours;
 using Microsoft.EntityFrameworkCore;
 

@@ -2,7 +2,7 @@ using GonPortal.Domain.Providers;
 using GonPortal.Domain.Reference;
 using GonPortal.Domain.Subcontracts;
 using GonPortal.Server.Tenancy;
-using GonPortal.ServiceDefaults;
+using GonPortal.HostContracts;
 using Microsoft.EntityFrameworkCore;
 
 namespace GonPortal.Server.Data.Seeding;

@@ -1,4 +1,4 @@
-namespace GonPortal.ServiceDefaults;
+namespace GonPortal.HostContracts;
 
 /// <summary>Kind of organisation behind a tenant.</summary>
 public enum OrganisationKind

@@ -1,14 +1,7 @@
+using GonPortal.HostContracts;
 using Microsoft.EntityFrameworkCore;
 
 namespace GonPortal.Server.Data;
-
-/// <summary>Which database the server uses, from configuration "Database:Provider".</summary>
-public enum DatabaseProvider
-{
-    Sqlite,
-    Postgres,
-    SqlServer,
-}
 
 public static class DatabaseOptions
 {

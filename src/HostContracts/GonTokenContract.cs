@@ -1,4 +1,4 @@
-namespace GonPortal.ServiceDefaults;
+namespace GonPortal.HostContracts;
 
 /// <summary>
 /// The contract between Identity (which issues access tokens) and Server/Portal (which read them).
@@ -47,6 +47,9 @@ public static class GonRoles
     public const string Wij = "wij";
 
     public static readonly IReadOnlyList<string> All = [Hoofdaanbieder, Onderaannemer, Gemeente, Wij];
+
+    /// <summary>Every role, for an <c>[Authorize(Roles = ...)]</c> that admits any organisation.</summary>
+    public const string AnyRole = $"{Hoofdaanbieder},{Onderaannemer},{Gemeente},{Wij}";
 }
 
 /// <summary>OAuth scopes and the resource (audience) they map to.</summary>

@@ -1,4 +1,4 @@
-namespace GonPortal.ServiceDefaults;
+namespace GonPortal.HostContracts;
 
 /// <summary>
 /// The Server's jobs dashboard (Hangfire) as an OpenID Connect client of Identity. Identity registers
