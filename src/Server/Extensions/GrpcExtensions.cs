@@ -24,8 +24,8 @@ public static class GrpcExtensions
         builder.Services.AddGonClientServices();
         builder.Services.AddGonHourServices();
         builder.Services.AddGonBudgetServices();
-        builder.Services.AddScoped<ReportingQuery>();
-        builder.Services.AddScoped<AreaHolding>();
+        builder.Services.AddGonReportingServices();
+        builder.Services.AddGonProviderServices();
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks().AddCheck("self", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
         return builder;
