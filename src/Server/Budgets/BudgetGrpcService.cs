@@ -267,7 +267,7 @@ public sealed class BudgetGrpcService(
         }
         if (errors.Count > 0)
         {
-            throw CsvImportFailure.ToRpcException(errors);
+            throw BudgetMapping.ToCsvImportFailure(errors);
         }
 
         var now = Now();
