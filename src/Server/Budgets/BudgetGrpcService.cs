@@ -27,7 +27,8 @@ namespace GonPortal.Server.Budgets;
 [Authorize(Roles = $"{GonRoles.Gemeente},{GonRoles.Hoofdaanbieder}")]
 public sealed class BudgetGrpcService(
     GonDbContext db, TenantContext tenant, CallInfo call, CrossTenantAccess crossTenant, IdempotentRequests idempotency, TimeProvider clock,
-    BudgetAreaAccess access, LumpsumLoader lumpsums, YearParametersStore parameters, PgbFigureWriter pgb, PgbYearLoader pgbFigures, BudgetPositionQuery positions)
+    BudgetAreaAccess access, LumpsumLoader lumpsums, YearParametersStore parameters, PgbFigureWriter pgb, PgbYearLoader pgbFigures, BudgetPositionQuery positions,
+    TenantBlindLookups lookups)
     : BudgetService.BudgetServiceBase
 {
     [Authorize(Roles = GonRoles.Gemeente)]
@@ -469,11 +470,11 @@ public sealed class BudgetGrpcService(
 
     /// <summary>
     /// When an area changes hands within a year, the first holder may have reported already; the key is
-    /// (area, year), so say so instead of failing on the key. Reads only whether such a row exists.
+    /// (area, year), so say so instead of failing on the key. Asks only whether such a row exists.
     /// </summary>
     private async Task RequireNoForeignReportAsync(int areaId, int year, CancellationToken ct)
     {
-        if (await db.YearReports.IgnoreQueryFilters([TenantFilter.Name]).AnyAsync(r => r.AreaId == areaId && r.Year == year, ct))
+        if (await lookups.YearReportExistsAsync(areaId, year, ct))
         {
             throw new InvalidStateException($"Another hoofdaanbieder has submitted the year report of area {areaId} for {year}.");
         }
