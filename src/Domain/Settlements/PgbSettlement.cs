@@ -38,7 +38,7 @@ public sealed record PgbSettlementInput(
 /// <param name="SettlementCents">PGB(a, y) = round(s * D' * C).</param>
 public sealed record PgbSettlementResult(
     string RulesVersion,
-    SettlementRunKind Kind,
+    PgbSettlementKind Kind,
     int AreaId,
     int Year,
     int BaselineCount,
@@ -53,7 +53,11 @@ public sealed record PgbSettlementResult(
     decimal CompensationShare,
     long AverageCostCents,
     Rational Unrounded,
-    long SettlementCents);
+    long SettlementCents)
+{
+    /// <summary>What a reconciliation takes of this settlement.</summary>
+    public PgbSettlementAmount Amount => new(Kind, AreaId, Year, SettlementCents);
+}
 
 /// <summary>PGB settlement per area per year (settlement-rules.md §2).</summary>
 public static class PgbSettlement
@@ -63,7 +67,7 @@ public static class PgbSettlement
     /// needs all 12 and otherwise throws <see cref="InvalidStateException"/> naming the missing
     /// months. Any run without a single month throws <see cref="InvalidStateException"/> too.
     /// </summary>
-    public static PgbSettlementResult Compute(PgbSettlementInput input, SettlementRunKind kind)
+    public static PgbSettlementResult Compute(PgbSettlementInput input, PgbSettlementKind kind)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentOutOfRangeException.ThrowIfNegative(input.BaselineCount);
@@ -88,7 +92,7 @@ public static class PgbSettlement
         var share = SettlementRules.Fraction(input.CompensationShare, nameof(input.CompensationShare));
 
         var counts = input.MonthlyCounts.OrderBy(m => m.Month).ToList();
-        if (kind == SettlementRunKind.Final && counts.Count < 12)
+        if (kind == PgbSettlementKind.Final && counts.Count < 12)
         {
             var missing = Enumerable.Range(1, 12).Except(counts.Select(c => c.Month));
             throw new InvalidStateException(

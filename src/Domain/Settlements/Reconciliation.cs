@@ -15,7 +15,35 @@ public sealed record HourArrangementDelivery(Guid ArrangementId, Rational Alloca
 public sealed record ShortageLine(Guid ArrangementId, Rational AllocatedHours, Rational DeliveredHours, Rational ShortfallHours);
 
 /// <summary>The subcontractor costs one statement contributes to S: its lines of the reconciled area.</summary>
-public sealed record SubcontractorCost(Guid SubcontractId, int Month, long AmountCents);
+public sealed record SubcontractorCost(Guid SubcontractId, int Month, long AmountCents)
+{
+    /// <summary>
+    /// S per statement from whole statements: only statements of <paramref name="year"/> count, and of
+    /// those only the lines of <paramref name="areaId"/>; a statement without such lines contributes
+    /// nothing. A caller that sums the lines itself (in a database) passes its sums straight in.
+    /// </summary>
+    public static IReadOnlyList<SubcontractorCost> OfArea(IEnumerable<SubcontractorStatementResult> statements, int areaId, int year)
+    {
+        ArgumentNullException.ThrowIfNull(statements);
+        var ofYear = statements.Where(s => s.Year == year).ToList();
+        var duplicate = ofYear.GroupBy(s => (s.SubcontractId, s.Month)).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new ArgumentException(
+                $"Subcontract {duplicate.Key.SubcontractId} has more than one statement for month {duplicate.Key.Month}.", nameof(statements));
+        }
+        return ofYear
+            .Where(s => s.Lines.Any(l => l.AreaId == areaId))
+            .Select(s => new SubcontractorCost(s.SubcontractId, s.Month, s.Lines.Where(l => l.AreaId == areaId).Sum(l => l.AmountCents)))
+            .ToList();
+    }
+}
+
+/// <summary>
+/// What the reconciliation takes of a PGB settlement: which one it is and its amount. The server
+/// reads it from the stored result's columns, so no full PGB explanation has to be read back.
+/// </summary>
+public sealed record PgbSettlementAmount(PgbSettlementKind Kind, int AreaId, int Year, long SettlementCents);
 
 /// <summary>Which policy target a <see cref="TargetSanction"/> is about.</summary>
 public enum SettlementTarget
@@ -35,7 +63,7 @@ public sealed record TargetSanction(SettlementTarget Target, TargetAssessment As
 /// </summary>
 /// <param name="Lumpsum">The lumpsum result of the area and year (Ltot).</param>
 /// <param name="Pgb">The final PGB run of the area and year; without it the reconciliation is refused.</param>
-/// <param name="Statements">Subcontractor statements; only lines of this area in statements of this year count for S.</param>
+/// <param name="SubcontractorCosts">S per statement of this year: the sum of its lines of this area (<see cref="SubcontractorCost.OfArea"/>).</param>
 /// <param name="OwnCostsCents">O: own delivery costs of the area from the year report.</param>
 /// <param name="ProfitCap">cap(y), a fraction with up to 4 decimals (default 0.03).</param>
 /// <param name="ReferenceRateCentsPerHour">r(y): reference hourly rate in cents.</param>
@@ -48,8 +76,8 @@ public sealed record ReconciliationInput(
     int AreaId,
     int Year,
     LumpsumResult Lumpsum,
-    PgbSettlementResult? Pgb,
-    IReadOnlyList<SubcontractorStatementResult> Statements,
+    PgbSettlementAmount? Pgb,
+    IReadOnlyList<SubcontractorCost> SubcontractorCosts,
     long OwnCostsCents,
     long ReferenceRateCentsPerHour,
     IReadOnlyList<HourArrangementDelivery> HourArrangements,
@@ -85,7 +113,7 @@ public sealed record ReconciliationResult(
     int AreaId,
     int Year,
     LumpsumResult Lumpsum,
-    PgbSettlementResult Pgb,
+    PgbSettlementAmount Pgb,
     long LumpsumTotalCents,
     long PgbCents,
     long RevenueCents,
@@ -119,7 +147,7 @@ public static class Reconciliation
     public static ReconciliationResult Compute(ReconciliationInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (input.Pgb is not { } pgb || pgb.Kind != SettlementRunKind.Final)
+        if (input.Pgb is not { } pgb || pgb.Kind != PgbSettlementKind.Final)
         {
             throw new InvalidStateException(
                 $"The reconciliation of area {input.AreaId}, year {input.Year} needs the final PGB settlement of that area and year.");
@@ -150,8 +178,7 @@ public static class Reconciliation
         var cap = SettlementRules.Fraction(input.ProfitCap, nameof(input.ProfitCap));
         var sigma = SettlementRules.Fraction(input.SanctionFraction, nameof(input.SanctionFraction));
 
-        var statements = input.Statements.Where(s => s.Year == input.Year).ToList();
-        var duplicate = statements.GroupBy(s => (s.SubcontractId, s.Month)).FirstOrDefault(g => g.Count() > 1);
+        var duplicate = input.SubcontractorCosts.GroupBy(c => (c.SubcontractId, c.Month)).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
             throw new ArgumentException(
@@ -161,11 +188,7 @@ public static class Reconciliation
         // Revenue and costs.
         var lumpsumTotal = input.Lumpsum.TotalCents;
         var revenue = checked(lumpsumTotal + pgb.SettlementCents);
-        var subcontractorCosts = statements
-            .Where(s => s.Lines.Any(l => l.AreaId == input.AreaId))
-            .OrderBy(s => s.Month).ThenBy(s => s.SubcontractId)
-            .Select(s => new SubcontractorCost(s.SubcontractId, s.Month, s.Lines.Where(l => l.AreaId == input.AreaId).Sum(l => l.AmountCents)))
-            .ToList();
+        var subcontractorCosts = input.SubcontractorCosts.OrderBy(c => c.Month).ThenBy(c => c.SubcontractId).ToList();
         var subcontractorTotal = subcontractorCosts.Sum(c => c.AmountCents);
         var costs = checked(subcontractorTotal + input.OwnCostsCents);
         var result = checked(revenue - costs);

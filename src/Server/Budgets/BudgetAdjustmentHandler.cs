@@ -1,6 +1,4 @@
-using GonPortal.Contracts.V1;
 using GonPortal.Server.Data;
-using GonPortal.Server.Idempotency;
 using GonPortal.Server.Paging;
 using GonPortal.Server.Providers;
 using GonPortal.Server.Tenancy;
@@ -9,26 +7,21 @@ using D = GonPortal.Domain.Budgets;
 
 namespace GonPortal.Server.Budgets;
 
-/// <summary>Ventiel adjustments of an area's year: append-only, created once per request id, read by holders of the area in that year.</summary>
+/// <summary>Ventiel adjustments of an area's year: append-only (the service creates each once per request id), read by holders of the area in that year.</summary>
 public sealed class BudgetAdjustmentHandler(
-    GonDbContext db, TenantContext tenant, BudgetAreaAccess access, IdempotentRequests idempotency, BudgetClock clock)
+    GonDbContext db, TenantContext tenant, BudgetAreaAccess access, BudgetClock clock)
 {
-    /// <summary>Creates the adjustment once per <c>request_id</c>; a repeat returns the first one.</summary>
-    public Task<CreateBudgetAdjustmentResponse> CreateAsync(CreateBudgetAdjustmentRequest request, CancellationToken ct) =>
-        idempotency.CreateOnceAsync(request, request.RequestId,
-            () =>
-            {
-                var now = clock.Now();
-                var adjustment = D.BudgetAdjustment.Create(Guid.CreateVersion7(now), request.AreaId, request.Year, request.AmountCents,
-                    BudgetMapping.ToDomain(request.Reason), request.Description, tenant.Subject, now);
-                db.BudgetAdjustments.Add(adjustment);
-                return Task.FromResult(adjustment.Id);
-            },
-            async id => new CreateBudgetAdjustmentResponse
-            {
-                BudgetAdjustment = BudgetMapping.ToProto(await db.BudgetAdjustments.AsNoTracking().SingleAsync(a => a.Id == id, ct)),
-            },
-            ct);
+    /// <summary>Adds the adjustment to the unit of work (the caller's idempotent create saves it) and returns its id.</summary>
+    public Guid Add(int areaId, int year, long amountCents, D.BudgetAdjustmentReason? reason, string description)
+    {
+        var now = clock.Now();
+        var adjustment = D.BudgetAdjustment.Create(Guid.CreateVersion7(now), areaId, year, amountCents, reason, description, tenant.Subject, now);
+        db.BudgetAdjustments.Add(adjustment);
+        return adjustment.Id;
+    }
+
+    public Task<D.BudgetAdjustment> GetAsync(Guid id, CancellationToken ct) =>
+        db.BudgetAdjustments.AsNoTracking().SingleAsync(a => a.Id == id, ct);
 
     /// <summary>Newest first; a hoofdaanbieder sees only the years in which it holds the area.</summary>
     public async Task<(List<D.BudgetAdjustment> Items, string Next)> ListAsync(Page page, int areaId, int year, CancellationToken ct)

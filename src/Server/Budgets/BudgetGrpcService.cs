@@ -3,6 +3,7 @@ using GonPortal.Domain.Common;
 using GonPortal.Domain.Validation;
 using GonPortal.Server.Data;
 using GonPortal.Server.Grpc;
+using GonPortal.Server.Idempotency;
 using GonPortal.Server.Paging;
 using GonPortal.Server.Tenancy;
 using Grpc.Core;
@@ -25,7 +26,7 @@ public sealed class BudgetGrpcService(
     BudgetAreaAccess access, BudgetClock clock, BaseLumpsumHandler lumpsumFigures, IndexRateHandler indexRates,
     BudgetAdjustmentHandler adjustments, PgbInputHandler pgbInputs, PgbCsvImport pgbCsv, YearReportHandler yearReports,
     YearParameterHandler yearParameters, LumpsumLoader lumpsums, YearParametersStore parameters, PgbYearLoader pgbFigures,
-    BudgetPositionQuery positions, GonDbContext db)
+    BudgetPositionQuery positions, IdempotentRequests idempotency, GonDbContext db)
     : BudgetService.BudgetServiceBase
 {
     [Authorize(Roles = GonRoles.Gemeente)]
@@ -70,7 +71,11 @@ public sealed class BudgetGrpcService(
         var v = new Violations();
         Text.RequestId(v, "request_id", request.RequestId);
         v.ThrowIfAny();
-        return await adjustments.CreateAsync(request, context.CancellationToken);
+        var ct = context.CancellationToken;
+        return await idempotency.CreateOnceAsync(request, request.RequestId,
+            () => Task.FromResult(adjustments.Add(request.AreaId, request.Year, request.AmountCents, BudgetMapping.ToDomain(request.Reason), request.Description)),
+            async id => new CreateBudgetAdjustmentResponse { BudgetAdjustment = BudgetMapping.ToProto(await adjustments.GetAsync(id, ct)) },
+            ct);
     }
 
     public override async Task<ListBudgetAdjustmentsResponse> ListBudgetAdjustments(ListBudgetAdjustmentsRequest request, ServerCallContext context)
@@ -154,7 +159,18 @@ public sealed class BudgetGrpcService(
         var kind = BudgetMapping.ToDomain(request.Kind);
         v.Check(kind is null, "kind", "must be PGB_CSV_KIND_MONTHLY_COUNTS, PGB_CSV_KIND_AVERAGE_COSTS or PGB_CSV_KIND_BASELINES");
         v.ThrowIfAny();
-        return await pgbCsv.ImportAsync(kind!.Value, request.Csv.Memory, nameof(ImportPgbCsv), context.CancellationToken);
+        var outcome = await pgbCsv.ImportAsync(kind!.Value, request.Csv.Memory, nameof(ImportPgbCsv), context.CancellationToken);
+        if (outcome.Errors.Count > 0)
+        {
+            throw BudgetMapping.ToCsvImportFailure(outcome.Errors);
+        }
+        return new ImportPgbCsvResponse
+        {
+            RowCount = outcome.RowCount,
+            CreatedCount = outcome.CreatedCount,
+            UpdatedCount = outcome.UpdatedCount,
+            UnchangedCount = outcome.UnchangedCount,
+        };
     }
 
     public override async Task<GetPgbYearResponse> GetPgbYear(GetPgbYearRequest request, ServerCallContext context)
@@ -232,7 +248,14 @@ public sealed class BudgetGrpcService(
 
     [Authorize(Roles = GonRoles.Gemeente)]
     public override async Task<SetYearParametersResponse> SetYearParameters(SetYearParametersRequest request, ServerCallContext context) =>
-        new() { YearParameters = BudgetMapping.ToProto(await yearParameters.SaveAsync(request, context.CancellationToken)) };
+        new()
+        {
+            YearParameters = BudgetMapping.ToProto(await yearParameters.SaveAsync(request.Year,
+                (previous, by, now) => D.YearParameters.Save(request.Year, previous, request.ProfitCapBp, request.ReferenceHourlyRateCents,
+                    request.PgbDeadBandBp, request.PgbCompensationShareBp, request.BasisShareTargetBp, request.InitiativeShareTargetBp,
+                    request.SanctionBp, request.ChangeNote, by, now),
+                context.CancellationToken)),
+        };
 
     public override async Task<GetYearParametersResponse> GetYearParameters(GetYearParametersRequest request, ServerCallContext context)
     {

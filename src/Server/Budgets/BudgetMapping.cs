@@ -1,5 +1,8 @@
 using GonPortal.Server.Budgets;
 using GonPortal.Server.Grpc;
+using Google.Protobuf.WellKnownTypes;
+using Google.Rpc;
+using Grpc.Core;
 using D = GonPortal.Domain.Budgets;
 using V1 = GonPortal.Contracts.V1;
 
@@ -202,4 +205,32 @@ public static class BudgetMapping
         ProjectedResultYearEndCents = r.ProjectedResultYearEndCents,
         ComputedAt = ProtoConvert.ToProto(computedAt),
     };
+
+    /// <summary>
+    /// The INVALID_ARGUMENT of a failed ImportPgbCsv: every invalid row in a gon.v1.CsvImportErrors
+    /// detail, plus a google.rpc.BadRequest on the field "csv" so generic clients of our error model
+    /// still see which field was wrong.
+    /// </summary>
+    public static RpcException ToCsvImportFailure(IReadOnlyList<D.PgbCsvError> errors)
+    {
+        var rows = new V1.CsvImportErrors();
+        rows.Errors.AddRange(errors.Select(e => new V1.CsvRowError { Line = e.Line, Column = e.Column, Message = e.Message }));
+        var badRequest = new BadRequest
+        {
+            FieldViolations =
+            {
+                new BadRequest.Types.FieldViolation
+                {
+                    Field = "csv",
+                    Description = $"{errors.Count} invalid row(s); nothing was stored. First: line {errors[0].Line}: {errors[0].Message}",
+                },
+            },
+        };
+        return new Google.Rpc.Status
+        {
+            Code = (int)Code.InvalidArgument,
+            Message = "The CSV file is invalid; nothing was stored. See the CsvImportErrors detail.",
+            Details = { Any.Pack(badRequest), Any.Pack(rows) },
+        }.ToRpcException();
+    }
 }

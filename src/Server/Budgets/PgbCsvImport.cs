@@ -1,4 +1,3 @@
-using GonPortal.Contracts.V1;
 using GonPortal.Server.Data;
 using Microsoft.EntityFrameworkCore;
 using D = GonPortal.Domain.Budgets;
@@ -8,11 +7,11 @@ namespace GonPortal.Server.Budgets;
 /// <summary>
 /// ImportPgbCsv: the domain parser judges the whole file, this adds the one check it cannot make
 /// (whether a baseline's area contract exists), and only a file without errors is written, in one
-/// SaveChanges.
+/// SaveChanges. A file with errors stores nothing and returns every error.
 /// </summary>
 public sealed class PgbCsvImport(GonDbContext db, PgbFigureWriter pgb, BudgetClock clock)
 {
-    public async Task<ImportPgbCsvResponse> ImportAsync(D.PgbCsvKind kind, ReadOnlyMemory<byte> csv, string source, CancellationToken ct)
+    public async Task<PgbCsvImportOutcome> ImportAsync(D.PgbCsvKind kind, ReadOnlyMemory<byte> csv, string source, CancellationToken ct)
     {
         var file = D.PgbCsvParser.Parse(kind, csv.Span, clock.Today());
         var errors = file.Errors.ToList();
@@ -26,7 +25,7 @@ public sealed class PgbCsvImport(GonDbContext db, PgbFigureWriter pgb, BudgetClo
         }
         if (errors.Count > 0)
         {
-            throw CsvImportFailure.ToRpcException(errors);
+            return new PgbCsvImportOutcome(errors, file.RowCount, 0, 0, 0);
         }
 
         var now = clock.Now();
@@ -45,12 +44,10 @@ public sealed class PgbCsvImport(GonDbContext db, PgbFigureWriter pgb, BudgetClo
                 source, now, ct)).Outcome);
         }
         await BudgetSave.SaveAsync(db, ct);
-        return new ImportPgbCsvResponse
-        {
-            RowCount = file.RowCount,
-            CreatedCount = outcomes.Count(o => o == WriteOutcome.Created),
-            UpdatedCount = outcomes.Count(o => o == WriteOutcome.Updated),
-            UnchangedCount = outcomes.Count(o => o == WriteOutcome.Unchanged),
-        };
+        return new PgbCsvImportOutcome([], file.RowCount, outcomes.Count(o => o == WriteOutcome.Created),
+            outcomes.Count(o => o == WriteOutcome.Updated), outcomes.Count(o => o == WriteOutcome.Unchanged));
     }
 }
+
+/// <summary>What an import did: every error (then nothing was stored), or the counts of rows written.</summary>
+public sealed record PgbCsvImportOutcome(IReadOnlyList<D.PgbCsvError> Errors, int RowCount, int CreatedCount, int UpdatedCount, int UnchangedCount);

@@ -1,12 +1,10 @@
-using System.Security.Cryptography;
-using Google.Protobuf;
 using GonPortal.Domain.Settlements;
 
 namespace GonPortal.Server.Settlements;
 
 /// <summary>
-/// A result a run computed, before it is stored: its identity, owners, headline amount, the result
-/// document without revision-specific fields, and the rows behind it.
+/// A result a run computed, before it is stored: its identity, owners, headline amount, its
+/// explanation (without revision-specific fields) and the rows behind it.
 /// </summary>
 internal sealed record ComputedResult(
     SettlementKind Kind,
@@ -17,12 +15,15 @@ internal sealed record ComputedResult(
     Guid TenantId,
     Guid? OnderaannemerId,
     long AmountCents,
-    IMessage Document,
+    SettlementExplanation Explanation,
     IReadOnlyList<SettlementStatementLine> StatementLines,
     IReadOnlyList<SettlementShortageLine> ShortageLines)
 {
-    /// <summary>Protobuf C# writes fields in field order and the documents hold no maps, so equal content hashes equal.</summary>
-    public string ContentHash => Convert.ToHexString(SHA256.HashData(Document.ToByteArray()));
+    /// <summary>The canonical document, as stored.</summary>
+    public string Document { get; } = ExplanationJson.Serialize(Explanation);
+
+    /// <summary>Equal content gives an equal document (<see cref="ExplanationJson"/>), so an equal hash.</summary>
+    public string ContentHash => ExplanationJson.Hash(Document);
 }
 
 /// <summary>Reports progress of the running attempt (each call is one small committed update that also renews the lease).</summary>

@@ -68,12 +68,15 @@ public static class JobExtensions
         services.AddScoped<SettlementRunJob>();
         services.AddScoped<ScheduledSettlements>();
         services.AddScoped<SettlementRunStarter>();
+        services.AddScoped<SettlementRunRequests>();
         services.AddScoped<SettlementPreconditions>();
+        services.AddScoped<SettlementInputLoader>();
         services.AddScoped<SettlementResultWriter>();
         services.AddScoped<StatementComputer>();
         services.AddScoped<PgbComputer>();
         services.AddScoped<ReconciliationComputer>();
-        services.AddScoped<PgbInputs>();
+        services.AddScoped<PgbInputLoader>();
+        services.AddScoped<SettlementResultQuery>();
         services.AddHostedService<SettlementRunRecovery>();
         services.AddHostedService<SettlementScheduleRegistration>();
     }

@@ -48,6 +48,7 @@ public sealed class SettlementResultConfiguration(GonDbContext db) : IEntityType
         b.Property(r => r.Kind).HasConversion<string>().HasMaxLength(30);
         b.Property(r => r.RulesVersion).HasMaxLength(20);
         b.Property(r => r.ContentHash).HasMaxLength(64);
+        b.Property(r => r.DocumentFormat).HasConversion<string>().HasMaxLength(20);
         b.HasOne<SettlementRun>().WithMany().HasForeignKey(r => r.SettlementRunId).OnDelete(DeleteBehavior.Restrict);
         // Revisions of one result identity are numbered uniquely; a lost race fails instead of duplicating.
         b.HasIndex(r => new { r.Kind, r.AreaId, r.Year, r.Month, r.SubcontractId, r.Revision }).IsUnique();

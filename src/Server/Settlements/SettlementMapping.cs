@@ -1,18 +1,31 @@
+using System.Globalization;
 using GonPortal.Contracts.V1;
 using GonPortal.Server.Grpc;
-using GonPortal.Server.Settlements;
+using DomainKind = GonPortal.Domain.Settlements.SettlementKind;
+using DomainRational = GonPortal.Domain.Reporting.Rational;
 using DomainRun = GonPortal.Domain.Settlements.SettlementRun;
+using DomainTarget = GonPortal.Domain.Reporting.TargetAssessment;
+using DomainTargetStatus = GonPortal.Domain.Reporting.TargetStatus;
 using ProtoRun = GonPortal.Contracts.V1.SettlementRun;
 
 namespace GonPortal.Server.Settlements;
 
-/// <summary>Runs and stored result revisions to the wire. A stored document lacks the revision-specific fields; they come from the row.</summary>
+/// <summary>
+/// Runs, stored result revisions and their figures to the wire. A stored document lacks the
+/// revision-specific fields; they come from the row. The result messages are made by
+/// <see cref="SettlementDocumentMapping"/>.
+/// </summary>
 internal static class SettlementMapping
 {
+    public static SettlementRunKind ToProto(DomainKind kind) => (SettlementRunKind)(int)kind;
+
+    public static DomainKind? ToDomain(SettlementRunKind kind) =>
+        kind is >= SettlementRunKind.SubcontractorStatements and <= SettlementRunKind.Reconciliation ? (DomainKind)(int)kind : null;
+
     public static ProtoRun ToProto(DomainRun r) => new()
     {
         Id = r.Id.ToString(),
-        Kind = SettlementProto.ToProto(r.Kind),
+        Kind = ToProto(r.Kind),
         AreaId = r.AreaId,
         Year = r.Year,
         Month = r.Month,
@@ -36,7 +49,7 @@ internal static class SettlementMapping
 
     public static SettlementRevision ToRevision(SettlementResult r, bool superseded) => new()
     {
-        Kind = SettlementProto.ToProto(r.Kind),
+        Kind = ToProto(r.Kind),
         AreaId = r.AreaId,
         Year = r.Year,
         Month = r.Month,
@@ -51,7 +64,7 @@ internal static class SettlementMapping
 
     public static SubcontractorStatement ToStatement(SettlementResult r, bool superseded, IReadOnlyDictionary<Guid, string> names)
     {
-        var s = SubcontractorStatement.Parser.ParseJson(r.Document);
+        var s = SettlementDocumentMapping.Statement(r);
         s.Id = r.Id.ToString();
         s.Revision = r.Revision;
         s.Superseded = superseded;
@@ -64,7 +77,7 @@ internal static class SettlementMapping
 
     public static PgbSettlement ToPgb(SettlementResult r, bool superseded)
     {
-        var p = PgbSettlement.Parser.ParseJson(r.Document);
+        var p = SettlementDocumentMapping.Pgb(r);
         p.Id = r.Id.ToString();
         p.Revision = r.Revision;
         p.Superseded = superseded;
@@ -75,7 +88,7 @@ internal static class SettlementMapping
 
     public static Reconciliation ToReconciliation(SettlementResult r, bool superseded, IReadOnlyDictionary<Guid, string> names)
     {
-        var c = Reconciliation.Parser.ParseJson(r.Document);
+        var c = SettlementDocumentMapping.Reconciliation(r);
         c.Id = r.Id.ToString();
         c.Revision = r.Revision;
         c.Superseded = superseded;
@@ -90,9 +103,30 @@ internal static class SettlementMapping
         ArrangementId = l.ArrangementId.ToString(),
         ClientId = l.ClientId.ToString(),
         Product = ProtoConvert.ToProto(l.Product),
-        AllocatedHours = SettlementProto.ToProto(SettlementProto.FromText(l.AllocatedHours)),
+        AllocatedHours = ToProto(RationalText.Parse(l.AllocatedHours)),
         DeliveredMinutes = l.DeliveredMinutes,
-        DeliveredHours = SettlementProto.ToProto(new Domain.Reporting.Rational(l.DeliveredMinutes, 60)),
-        UnmetHours = SettlementProto.ToProto(SettlementProto.FromText(l.UnmetHours)),
+        DeliveredHours = ToProto(new DomainRational(l.DeliveredMinutes, 60)),
+        UnmetHours = ToProto(RationalText.Parse(l.UnmetHours)),
+    };
+
+    public static Rational ToProto(DomainRational r) => new()
+    {
+        Numerator = r.Numerator.ToString(CultureInfo.InvariantCulture),
+        Denominator = r.Denominator.ToString(CultureInfo.InvariantCulture),
+        Rounded = r.ToRoundedString(4),
+    };
+
+    public static TargetAssessment ToProto(DomainTarget t) => new()
+    {
+        Numerator = t.Numerator,
+        Denominator = t.Denominator,
+        ShareBp = t.ShareBp,
+        TargetBp = t.TargetBp,
+        Status = t.Status switch
+        {
+            DomainTargetStatus.Met => TargetStatus.Met,
+            DomainTargetStatus.Missed => TargetStatus.Missed,
+            _ => TargetStatus.NotAssessed,
+        },
     };
 }

@@ -6,10 +6,10 @@ namespace GonPortal.Server.Settlements;
 /// <summary>
 /// One stored revision of a settlement result (settlement-rules.md §5): a subcontractor statement,
 /// a PGB settlement or a reconciliation. Rows are only ever added: a changed input gives revision + 1
-/// and the earlier one stays (it is superseded because a newer revision exists). The full result
-/// (the proto message with every input and intermediate figure) is kept as JSON in
-/// <see cref="Document"/>; <see cref="ContentHash"/> is the hash of its content without the
-/// revision-specific fields, so an unchanged rerun is recognised and stores nothing.
+/// and the earlier one stays (it is superseded because a newer revision exists). Identity, owners and
+/// the headline amount are columns; the full result (every input and intermediate figure) is kept as
+/// JSON in <see cref="Document"/>; <see cref="ContentHash"/> is the hash of that document, which has
+/// no revision-specific fields, so an unchanged rerun is recognised and stores nothing.
 /// Owned by the hoofdaanbieder it settles; a statement is also visible to its onderaannemer.
 /// </summary>
 public sealed class SettlementResult : ITenantOwned
@@ -45,6 +45,18 @@ public sealed class SettlementResult : ITenantOwned
     /// <summary>SHA-256 (hex) of the result's content without id, revision, run and time.</summary>
     public string ContentHash { get; set; } = "";
 
-    /// <summary>The result message (settlements.proto) as protobuf JSON, without the revision-specific fields (filled from the columns on read).</summary>
+    /// <summary>The result's explanation, in <see cref="DocumentFormat"/>, without the revision-specific fields (filled from the columns on read).</summary>
     public string Document { get; set; } = "";
+
+    public SettlementDocumentFormat DocumentFormat { get; set; } = SettlementDocumentFormat.Explanation;
+}
+
+/// <summary>How <see cref="SettlementResult.Document"/> is written. Rows are never rewritten, so both are read.</summary>
+public enum SettlementDocumentFormat
+{
+    /// <summary>Rows stored before the explanation existed: the wire message as protobuf JSON.</summary>
+    ProtoJson = 1,
+
+    /// <summary>The canonical JSON of a <see cref="SettlementExplanation"/> (<see cref="ExplanationJson"/>).</summary>
+    Explanation = 2,
 }

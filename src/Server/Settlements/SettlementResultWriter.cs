@@ -12,12 +12,12 @@ namespace GonPortal.Server.Settlements;
 /// earlier ones. The run row carries its attempt as concurrency token, so a worker that lost its
 /// lease cannot commit over the one that took the run over.
 /// </summary>
-internal sealed class SettlementResultWriter(GonDbContext db, ISettlementRunFaults faults)
+internal sealed class SettlementResultWriter(GonDbContext db, SystemReads reads, ISettlementRunFaults faults)
 {
     public async Task WriteAsync(SettlementRun run, IReadOnlyList<ComputedResult> results, DateTimeOffset now, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var all = db.SettlementResults.IgnoreQueryFilters([TenantFilter.Name]).AsNoTracking();
+        var all = reads.Set<SettlementResult>().AsNoTracking();
         int written = 0, unchanged = 0, revision = 0;
         foreach (var result in results)
         {
@@ -46,7 +46,8 @@ internal sealed class SettlementResultWriter(GonDbContext db, ISettlementRunFaul
                 TenantId = result.TenantId,
                 OnderaannemerId = result.OnderaannemerId,
                 ContentHash = hash,
-                Document = Google.Protobuf.JsonFormatter.Default.Format(result.Document),
+                Document = result.Document,
+                DocumentFormat = SettlementDocumentFormat.Explanation,
             };
             db.SettlementResults.Add(row);
             foreach (var line in result.StatementLines)

@@ -55,8 +55,9 @@ public sealed class SettlementRunJob(
         {
             try
             {
-                await services.GetRequiredService<SettlementPreconditions>().CheckAsync(run.Kind, run.AreaId, run.Year, run.Month, cancellationToken);
-                var results = await ComputeAsync(run, cancellationToken);
+                // The steps are internal and this job is public (Hangfire activates it), so they are resolved here.
+                var loaded = await services.GetRequiredService<SettlementInputLoader>().LoadAsync(run, cancellationToken);
+                var results = await ComputeAsync(run, loaded, cancellationToken);
                 await services.GetRequiredService<SettlementResultWriter>().WriteAsync(run, results, clock.GetUtcNow(), cancellationToken);
                 logger.LogInformation("Settlement run {RunId} succeeded: {New} new, {Unchanged} unchanged", run.Id, run.NewRevisionCount, run.UnchangedCount);
             }
@@ -93,18 +94,19 @@ public sealed class SettlementRunJob(
         }
     }
 
-    private async Task<List<ComputedResult>> ComputeAsync(SettlementRun run, CancellationToken ct)
+    private async Task<List<ComputedResult>> ComputeAsync(SettlementRun run, SettlementRunInputs loaded, CancellationToken ct)
     {
         async Task Progress(string stage, int done, int total)
         {
             run.Report(stage, done, total, clock.GetUtcNow(), options.Lease);
             await db.SaveChangesAsync(ct);
         }
-        return run.Kind switch
+        return loaded switch
         {
-            SettlementKind.SubcontractorStatements => await services.GetRequiredService<StatementComputer>().ComputeAsync(run, Progress, ct),
-            SettlementKind.PgbProvisional or SettlementKind.PgbFinal => await services.GetRequiredService<PgbComputer>().ComputeAsync(run, Progress, ct),
-            _ => await services.GetRequiredService<ReconciliationComputer>().ComputeAsync(run, Progress, ct),
+            StatementRunInputs s => await services.GetRequiredService<StatementComputer>().ComputeAsync(run, s, Progress, ct),
+            PgbRunInputs p => await services.GetRequiredService<PgbComputer>().ComputeAsync(run, p, Progress, ct),
+            ReconciliationRunInputs r => await services.GetRequiredService<ReconciliationComputer>().ComputeAsync(run, r, Progress, ct),
+            _ => throw new InvalidOperationException($"No computer takes {loaded.GetType().Name}."),
         };
     }
 

@@ -3,11 +3,8 @@ using GonPortal.Domain.Hours;
 using GonPortal.Domain.Reporting;
 using GonPortal.Domain.Settlements;
 using GonPortal.Domain.Subcontracts;
-using GonPortal.Server.Data;
-using GonPortal.Server.Grpc;
 using GonPortal.Server.Tenancy;
 using Microsoft.EntityFrameworkCore;
-using V1 = GonPortal.Contracts.V1;
 
 namespace GonPortal.Server.Settlements;
 
@@ -18,17 +15,15 @@ namespace GonPortal.Server.Settlements;
 /// so that group is exactly a statement line. <see cref="SubcontractorStatement.Compute"/> then gets
 /// one pre-summed entry per group, which gives the same quantity and amount as the single entries
 /// (the amount is computed from the summed minutes, rounded once); the entry count comes from the
-/// database. Reads past the tenant filter: the job runs in system mode for every hoofdaanbieder.
+/// database. Reads every hoofdaanbieder's rows through <see cref="SystemReads"/>: the job runs in system mode.
 /// </summary>
-internal sealed class StatementComputer(GonDbContext db, ISettlementRunFaults faults)
+internal sealed class StatementComputer(SystemReads reads, ISettlementRunFaults faults)
 {
-    public async Task<List<ComputedResult>> ComputeAsync(SettlementRun run, ReportProgress progress, CancellationToken ct)
+    public async Task<List<ComputedResult>> ComputeAsync(SettlementRun run, StatementRunInputs inputs, ReportProgress progress, CancellationToken ct)
     {
-        var period = Periods.Month(run.Year, run.Month);
-        var from = period.Start;
-        var to = period.End!.Value;
+        var (from, to) = (inputs.From, inputs.To);
         await progress("loading subcontracts", 0, 0);
-        var subcontracts = await db.Subcontracts.IgnoreQueryFilters([TenantFilter.Name]).AsNoTracking()
+        var subcontracts = await reads.Set<Subcontract>().AsNoTracking()
             .Where(s => (s.State == SubcontractState.Consented || s.State == SubcontractState.Ended)
                 && s.ValidFrom <= to && (s.ValidTo == null || s.ValidTo >= from))
             .OrderBy(s => s.Id)
@@ -47,7 +42,7 @@ internal sealed class StatementComputer(GonDbContext db, ISettlementRunFaults fa
 
     private async Task<ComputedResult> ComputeOneAsync(Subcontract subcontract, int year, int month, DateOnly from, DateOnly to, CancellationToken ct)
     {
-        var groups = await db.HourEntries.IgnoreQueryFilters([TenantFilter.Name]).AsNoTracking()
+        var groups = await reads.Set<HourEntry>().AsNoTracking()
             .Where(e => e.SubcontractId == subcontract.Id && e.Status == HourEntryStatus.Approved && e.ServiceDate >= from && e.ServiceDate <= to)
             .GroupBy(e => new { e.AreaId, e.Product, e.Unit })
             .Select(g => new { g.Key.AreaId, g.Key.Product, g.Key.Unit, Quantity = g.Sum(e => (long)e.Quantity), Count = g.Count() })
@@ -64,26 +59,7 @@ internal sealed class StatementComputer(GonDbContext db, ISettlementRunFaults fa
         var computed = SubcontractorStatement.Compute(subcontract.Id, year, month, entries);
         var lines = computed.Lines.Select(l => l with { EntryCount = counts[(l.AreaId, l.Product, l.Unit)] }).ToList();
 
-        var document = new V1.SubcontractorStatement
-        {
-            SubcontractId = subcontract.Id.ToString(),
-            HoofdaanbiederId = subcontract.TenantId.ToString(),
-            OnderaannemerId = subcontract.OnderaannemerId.ToString(),
-            Year = year,
-            Month = month,
-            TotalCents = computed.TotalCents,
-            RulesVersion = computed.RulesVersion,
-        };
-        document.Lines.AddRange(lines.Select(l => new V1.StatementLine
-        {
-            AreaId = l.AreaId,
-            Product = ProtoConvert.ToProto(l.Product),
-            Unit = ProtoConvert.ToProto(l.Unit),
-            RateCents = l.RateCents,
-            Quantity = l.Quantity,
-            AmountCents = l.AmountCents,
-            EntryCount = l.EntryCount,
-        }));
+        var explanation = new StatementExplanation(computed with { Lines = lines }, subcontract.TenantId, subcontract.OnderaannemerId);
         var rows = lines.Select((l, i) => new SettlementStatementLine
         {
             LineNumber = i + 1,
@@ -101,6 +77,6 @@ internal sealed class StatementComputer(GonDbContext db, ISettlementRunFaults fa
             EntryCount = l.EntryCount,
         }).ToList();
         return new ComputedResult(SettlementKind.SubcontractorStatements, 0, year, month, subcontract.Id, subcontract.TenantId,
-            subcontract.OnderaannemerId, computed.TotalCents, document, rows, []);
+            subcontract.OnderaannemerId, computed.TotalCents, explanation, rows, []);
     }
 }

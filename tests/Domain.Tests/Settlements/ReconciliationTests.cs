@@ -21,7 +21,7 @@ public class ReconciliationTests
     private static PgbSettlementResult FinalPgb(int monthly = 100) =>
         PgbSettlement.Compute(
             new PgbSettlementInput(1, 2028, 100, [.. Enumerable.Range(1, 12).Select(m => new MonthlyPgbCount(m, monthly))], 1_000_000),
-            SettlementRunKind.Final);
+            PgbSettlementKind.Final);
 
     /// <summary>S = 40,000,000 for area 1: two statements of 2028; plus lines that must not count.</summary>
     private static IReadOnlyList<SubcontractorStatementResult> Statements() =>
@@ -49,7 +49,7 @@ public class ReconciliationTests
     private static ReconciliationInput Input(
         long lumpsum = 100_000_000, PgbSettlementResult? pgb = null, long own = 50_000_000,
         TargetAssessment? basis = null, TargetAssessment? initiative = null, decimal sigma = 0m) =>
-        new(Provider, 1, 2028, LumpsumOf(lumpsum), pgb ?? FinalPgb(), Statements(), own, 6_500, Hours(),
+        new(Provider, 1, 2028, LumpsumOf(lumpsum), (pgb ?? FinalPgb()).Amount, SubcontractorCost.OfArea(Statements(), 1, 2028), own, 6_500, Hours(),
             basis ?? TargetAssessment.Assess(3, 20, 1_500), initiative ?? TargetAssessment.Assess(0, 0, 1_500),
             SanctionFraction: sigma);
 
@@ -223,16 +223,16 @@ public class ReconciliationTests
         Assert.Contains("final PGB settlement", Assert.Throws<InvalidStateException>(() => Reconciliation.Compute(missing)).Message);
 
         var provisional = PgbSettlement.Compute(
-            new PgbSettlementInput(1, 2028, 100, [new MonthlyPgbCount(1, 100)], 1_000_000), SettlementRunKind.Provisional);
-        Assert.Throws<InvalidStateException>(() => Reconciliation.Compute(Input() with { Pgb = provisional }));
+            new PgbSettlementInput(1, 2028, 100, [new MonthlyPgbCount(1, 100)], 1_000_000), PgbSettlementKind.Provisional);
+        Assert.Throws<InvalidStateException>(() => Reconciliation.Compute(Input() with { Pgb = provisional.Amount }));
     }
 
     [Fact]
     public void Inputs_of_another_area_or_year_are_rejected()
     {
         var otherYear = PgbSettlement.Compute(
-            new PgbSettlementInput(1, 2029, 100, [.. Enumerable.Range(1, 12).Select(m => new MonthlyPgbCount(m, 100))], 1), SettlementRunKind.Final);
-        Assert.Throws<ArgumentException>(() => Reconciliation.Compute(Input() with { Pgb = otherYear }));
+            new PgbSettlementInput(1, 2029, 100, [.. Enumerable.Range(1, 12).Select(m => new MonthlyPgbCount(m, 100))], 1), PgbSettlementKind.Final);
+        Assert.Throws<ArgumentException>(() => Reconciliation.Compute(Input() with { Pgb = otherYear.Amount }));
         Assert.Throws<ArgumentException>(() => Reconciliation.Compute(Input() with { AreaId = 2 }));
     }
 
@@ -240,7 +240,7 @@ public class ReconciliationTests
     public void Two_statements_of_the_same_subcontract_and_month_are_rejected()
     {
         var twice = SubcontractorStatement.Compute(SubA, 2028, 3, []);
-        Assert.Throws<ArgumentException>(() => Reconciliation.Compute(Input() with { Statements = [twice, twice] }));
+        Assert.Throws<ArgumentException>(() => Reconciliation.Compute(Input() with { SubcontractorCosts = SubcontractorCost.OfArea([twice, twice], 1, 2028) }));
     }
 
     [Fact]

@@ -92,7 +92,10 @@ public static class SettlementScenario
         return id.ToString();
     }
 
-    /// <summary>Inserts a stored result directly (for the access matrix), with a finished run to own it.</summary>
+    /// <summary>
+    /// Inserts a stored result directly (for the access matrix), with a finished run to own it. The
+    /// document is the wire message itself, as rows stored before the explanation documents hold it.
+    /// </summary>
     public static async Task<Guid> StoredResultAsync(this Scenario s, Domain.Settlements.SettlementKind kind, int area, int year, int month,
         Guid subcontractId, Guid tenantId, Guid? onderaannemerId, Google.Protobuf.IMessage document)
     {
@@ -112,6 +115,7 @@ public static class SettlementScenario
                 Id = id, Kind = kind, AreaId = area, Year = year, Month = month, SubcontractId = subcontractId, Revision = revision + 1,
                 SettlementRunId = run.Id, ComputedAt = now, AmountCents = 0, TenantId = tenantId, OnderaannemerId = onderaannemerId,
                 ContentHash = Guid.NewGuid().ToString("N"), Document = Google.Protobuf.JsonFormatter.Default.Format(document),
+                DocumentFormat = SettlementDocumentFormat.ProtoJson,
             });
         });
         return id;

@@ -1051,7 +1051,7 @@ namespace GonPortal.Server.Data.Migrations.Postgres
                     b.ToTable("Subcontracts");
                 });
 
-            modelBuilder.Entity("GonPortal.Server.Data.AuditEntry", b =>
+            modelBuilder.Entity("GonPortal.Server.Audit.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -1104,7 +1104,7 @@ namespace GonPortal.Server.Data.Migrations.Postgres
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("GonPortal.Server.Data.IdempotencyRecord", b =>
+            modelBuilder.Entity("GonPortal.Server.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -1163,6 +1163,11 @@ namespace GonPortal.Server.Data.Migrations.Postgres
                     b.Property<string>("Document")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("DocumentFormat")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<string>("Kind")
                         .IsRequired()

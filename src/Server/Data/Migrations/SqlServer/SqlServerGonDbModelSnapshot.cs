@@ -1052,7 +1052,7 @@ namespace GonPortal.Server.Data.Migrations.SqlServer
                     b.ToTable("Subcontracts");
                 });
 
-            modelBuilder.Entity("GonPortal.Server.Data.AuditEntry", b =>
+            modelBuilder.Entity("GonPortal.Server.Audit.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
@@ -1105,7 +1105,7 @@ namespace GonPortal.Server.Data.Migrations.SqlServer
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("GonPortal.Server.Data.IdempotencyRecord", b =>
+            modelBuilder.Entity("GonPortal.Server.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
@@ -1164,6 +1164,11 @@ namespace GonPortal.Server.Data.Migrations.SqlServer
                     b.Property<string>("Document")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("DocumentFormat")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
 
                     b.Property<string>("Kind")
                         .IsRequired()

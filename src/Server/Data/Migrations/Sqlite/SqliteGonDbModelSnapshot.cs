@@ -1046,7 +1046,7 @@ namespace GonPortal.Server.Data.Migrations.Sqlite
                     b.ToTable("Subcontracts");
                 });
 
-            modelBuilder.Entity("GonPortal.Server.Data.AuditEntry", b =>
+            modelBuilder.Entity("GonPortal.Server.Audit.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -1099,7 +1099,7 @@ namespace GonPortal.Server.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("GonPortal.Server.Data.IdempotencyRecord", b =>
+            modelBuilder.Entity("GonPortal.Server.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -1157,6 +1157,11 @@ namespace GonPortal.Server.Data.Migrations.Sqlite
 
                     b.Property<string>("Document")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentFormat")
+                        .IsRequired()
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")

@@ -12,11 +12,11 @@ namespace GonPortal.Server.Settlements;
 internal sealed record PgbInputSet(AreaContract Contract, PgbBaseline Baseline, IReadOnlyList<PgbMonthlyCount> Counts, PgbAverageCost Cost);
 
 /// <summary>
-/// Loads the PGB inputs and refuses (<see cref="InvalidStateException"/>, FAILED_PRECONDITION) when
+/// Loads the PGB inputs of a run (at start and when it executes) and refuses (<see cref="InvalidStateException"/>, FAILED_PRECONDITION) when
 /// one is missing; a final run names the missing months. Budget figures are the gemeente's and not
 /// tenant-owned, so no filter is involved.
 /// </summary>
-internal sealed class PgbInputs(PgbYearLoader figures)
+internal sealed class PgbInputLoader(PgbYearLoader figures)
 {
     public async Task<PgbInputSet> LoadAsync(SettlementKind kind, int areaId, int year, CancellationToken ct)
     {

@@ -1,0 +1,68 @@
+using GonPortal.Domain.Budgets;
+using GonPortal.Domain.Common;
+using GonPortal.Domain.Hours;
+using GonPortal.Domain.Reporting;
+using GonPortal.Domain.Settlements;
+using GonPortal.Server.Budgets;
+using GonPortal.Server.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+namespace GonPortal.Server.Settlements;
+
+/// <summary>
+/// Loads a run's inputs once, when it executes in the job (system mode), checking the preconditions of
+/// <see cref="SettlementPreconditions"/> in the same order and with the same words as it reads them:
+/// a failure ends the run FAILED. The computer then takes what was loaded.
+/// </summary>
+internal sealed class SettlementInputLoader(
+    SystemReads reads, PgbInputLoader pgb, LumpsumLoader lumpsums, YearParametersStore parameters, TimeProvider clock)
+{
+    public async Task<SettlementRunInputs> LoadAsync(SettlementRun run, CancellationToken ct)
+    {
+        int area = run.AreaId, year = run.Year;
+        switch (run.Kind)
+        {
+            case SettlementKind.SubcontractorStatements:
+                var period = RequireEndedMonth(year, run.Month, clock);
+                return new StatementRunInputs(period.Start, period.End!.Value);
+            case SettlementKind.PgbProvisional:
+            case SettlementKind.PgbFinal:
+                var figures = await pgb.LoadAsync(run.Kind, area, year, ct);
+                return new PgbRunInputs(figures, await parameters.InForceAsync(year, ct));
+            default:
+                return await ReconciliationAsync(area, year, ct);
+        }
+    }
+
+    /// <summary>A statement month must have ended (Europe/Amsterdam); returns the month.</summary>
+    public static DateRange RequireEndedMonth(int year, int month, TimeProvider clock)
+    {
+        if (new DateOnly(year, month, 1).AddMonths(1) > AmsterdamCalendar.Today(clock.GetUtcNow()))
+        {
+            throw SettlementPreconditionMessages.MonthNotEnded(year, month);
+        }
+        return Periods.Month(year, month);
+    }
+
+    private async Task<ReconciliationRunInputs> ReconciliationAsync(int area, int year, CancellationToken ct)
+    {
+        var pgbRow = await reads.Set<SettlementResult>().AsNoTracking()
+            .OfIdentity(SettlementKind.PgbFinal, area, year, 0, Guid.Empty)
+            .OrderByDescending(r => r.Revision)
+            .Select(r => new FinalPgbUsed(r.Id, r.Revision, r.AmountCents))
+            .FirstOrDefaultAsync(ct)
+            ?? throw SettlementPreconditionMessages.NoFinalPgb(area, year);
+        var report = await reads.Set<YearReport>().AsNoTracking().SingleOrDefaultAsync(r => r.AreaId == area && r.Year == year, ct)
+            ?? throw SettlementPreconditionMessages.NoYearReport(area, year);
+        // Checked before the lumpsum loader, which answers NOT_FOUND for a missing contract (right for GetAreaBudget, not for a run).
+        var contract = await lumpsums.ContractAsync(area, year, ct)
+            ?? throw SettlementPreconditionMessages.NoAreaContract(area, year);
+        var lumpsum = await lumpsums.LoadAsync(area, year, ct);
+        var p = await parameters.InForceAsync(year, ct);
+        if (p.ReferenceHourlyRateCents <= 0)
+        {
+            throw SettlementPreconditionMessages.NoReferenceRate(year);
+        }
+        return new ReconciliationRunInputs(contract, lumpsum, p, pgbRow, report);
+    }
+}

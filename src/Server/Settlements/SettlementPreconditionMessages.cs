@@ -1,0 +1,25 @@
+using GonPortal.Domain.Common;
+
+namespace GonPortal.Server.Settlements;
+
+/// <summary>
+/// The FAILED_PRECONDITION texts of the run preconditions (settlements.proto), each written once:
+/// the same words answer at start (nothing queued) and end a run FAILED when it executes.
+/// </summary>
+internal static class SettlementPreconditionMessages
+{
+    public static InvalidStateException MonthNotEnded(int year, int month) =>
+        new($"SUBCONTRACTOR_STATEMENTS needs a month that has ended; {year}-{month:D2} has not ended yet.");
+
+    public static InvalidStateException NoFinalPgb(int areaId, int year) =>
+        new($"RECONCILIATION of area {areaId}, {year} needs a succeeded PGB_FINAL run of that area and year.");
+
+    public static InvalidStateException NoYearReport(int areaId, int year) =>
+        new($"RECONCILIATION of area {areaId}, {year} needs the hoofdaanbieder's year report; none was submitted.");
+
+    public static InvalidStateException NoAreaContract(int areaId, int year) =>
+        new($"Area {areaId} has no area contract in {year}.");
+
+    public static InvalidStateException NoReferenceRate(int year) =>
+        new($"RECONCILIATION of {year} needs a reference hourly rate in the year parameters; none is set.");
+}

@@ -1,0 +1,91 @@
+using GonPortal.Domain.Settlements;
+using GonPortal.HostContracts;
+using GonPortal.Server.Data;
+using GonPortal.Server.ErrorModel;
+using GonPortal.Server.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+namespace GonPortal.Server.Settlements;
+
+/// <summary>
+/// What a caller may see of settlement results and runs. Results: the tenant filter (the hoofdaanbieder
+/// owns them, an onderaannemer sees the statements for it), the gemeente through one audited
+/// <see cref="CrossTenantAccess"/> read per call. Runs (the gemeente's process records): the gemeente
+/// all, a hoofdaanbieder the statement runs and the runs of areas it holds in the run's year.
+/// Invisible single items are NOT_FOUND.
+/// </summary>
+internal sealed class SettlementResultQuery(GonDbContext db, TenantContext tenant, CrossTenantAccess crossTenant)
+{
+    /// <summary>Results the caller may see: the tenant filter, or for the gemeente one audited read.</summary>
+    public Task<IQueryable<SettlementResult>> ResultsAsync(string resource, CancellationToken ct) =>
+        crossTenant.VisibleAsync<SettlementResult>(resource, ct);
+
+    /// <summary>One revision (0 = current) of a result identity the caller may see, with whether a later one exists; else NOT_FOUND.</summary>
+    public async Task<(SettlementResult Row, bool Superseded)> OneAsync(SettlementKind kind, int area, int year, int month, Guid subcontract,
+        int revision, string resource, CancellationToken ct)
+    {
+        var results = await ResultsAsync(resource, ct);
+        var identity = results.OfIdentity(kind, area, year, month, subcontract).AsNoTracking();
+        var latest = await identity.Select(r => (int?)r.Revision).MaxAsync(ct)
+            ?? throw new NotFoundException($"{resource}: no result was found.");
+        var wanted = revision == 0 ? latest : revision;
+        var row = await identity.SingleOrDefaultAsync(r => r.Revision == wanted, ct)
+            ?? throw new NotFoundException($"{resource}: revision {revision} was not found.");
+        return (row, wanted < latest);
+    }
+
+    /// <summary>The current statement revisions of a year the caller may see, optionally narrowed.</summary>
+    public async Task<IQueryable<SettlementResult>> CurrentStatementsAsync(int year, int month, Guid? hoofdaanbieder, Guid? onderaannemer,
+        Guid? subcontract, CancellationToken ct)
+    {
+        var results = await ResultsAsync($"Subcontractor statements {year}-{month}", ct);
+        var query = results.Where(r => r.Kind == SettlementKind.SubcontractorStatements && r.Year == year).Current(results);
+        if (month != 0)
+        {
+            query = query.Where(r => r.Month == month);
+        }
+        if (hoofdaanbieder is { } h)
+        {
+            query = query.Where(r => r.TenantId == h);
+        }
+        if (onderaannemer is { } o)
+        {
+            query = query.Where(r => r.OnderaannemerId == o);
+        }
+        if (subcontract is { } s)
+        {
+            query = query.Where(r => r.SubcontractId == s);
+        }
+        return query.AsNoTracking();
+    }
+
+    /// <summary>The staff-shortage lines of a reconciliation the caller may see; else NOT_FOUND.</summary>
+    public async Task<IQueryable<SettlementShortageLine>> ShortageLinesAsync(Guid reconciliationId, bool onlyUnmet, CancellationToken ct)
+    {
+        var results = await ResultsAsync($"Staff-shortage lines of reconciliation {reconciliationId}", ct);
+        var visible = await results.AnyAsync(r => r.Id == reconciliationId && r.Kind == SettlementKind.Reconciliation, ct);
+        if (!visible)
+        {
+            throw new NotFoundException($"Reconciliation {reconciliationId} was not found.");
+        }
+        // The reconciliation itself was checked (or the gemeente's read audited) above; its lines follow it.
+        var lines = crossTenant.AlongsideRead<SettlementShortageLine>().AsNoTracking().Where(l => l.SettlementResultId == reconciliationId);
+        return onlyUnmet ? lines.Where(l => l.UnmetHours != "0/1") : lines;
+    }
+
+    /// <summary>Runs the caller may see: the gemeente all; a hoofdaanbieder statement runs and runs of areas it holds in the run's year.</summary>
+    public IQueryable<SettlementRun> VisibleRuns()
+    {
+        if (tenant.IsGemeente)
+        {
+            return db.SettlementRuns;
+        }
+        if (tenant.Role != GonRoles.Hoofdaanbieder)
+        {
+            return db.SettlementRuns.Where(_ => false);
+        }
+        var me = tenant.TenantId;
+        return db.SettlementRuns.Where(r => r.Kind == SettlementKind.SubcontractorStatements
+            || db.AreaContracts.Any(c => c.HoofdaanbiederId == me && c.AreaId == r.AreaId && c.PeriodStart.Year <= r.Year && c.PeriodEnd.Year >= r.Year));
+    }
+}
