@@ -7,10 +7,12 @@ builder.UseDefaultUrl();
 builder.AddIdentityData();
 builder.AddGonOpenIddict();
 builder.AddSignInUi();
+builder.AddIdentityRateLimits();
 builder.AddIdentityHealthChecks();
 
 var app = builder.Build();
 
+app.UseIdentityRateLimits();
 app.UseIdentityPipeline();
 app.MapIdentityEndpoints();
 
