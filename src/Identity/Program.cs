@@ -8,6 +8,7 @@ builder.AddIdentityData();
 builder.AddGonOpenIddict();
 builder.AddSignInUi();
 builder.AddIdentityRateLimits();
+builder.AddTokenPruning();
 builder.AddIdentityHealthChecks();
 
 var app = builder.Build();
