@@ -13,6 +13,7 @@ builder.AddIdentityHealthChecks();
 
 var app = builder.Build();
 
+app.UseIdentitySecurity();
 app.UseIdentityRateLimits();
 app.UseIdentityPipeline();
 app.MapIdentityEndpoints();
