@@ -8,6 +8,8 @@ namespace GonPortal.Identity.Extensions;
 
 public static class RateLimitingExtensions
 {
+    public const string LoginRejectedText = "Te veel inlogpogingen vanaf dit adres. Probeer het over een minuut opnieuw.";
+
     /// <summary>Limits from <see cref="RateLimitSettings.SectionName"/>; refused at start-up if they would let a burst lock accounts.</summary>
     public static WebApplicationBuilder AddIdentityRateLimits(this WebApplicationBuilder builder)
     {
@@ -25,14 +27,20 @@ public static class RateLimitingExtensions
         builder.Services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.OnRejected = (context, _) =>
+            options.OnRejected = async (context, cancellationToken) =>
             {
+                var response = context.HttpContext.Response;
                 if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
                 {
-                    context.HttpContext.Response.Headers.RetryAfter = RetryAfterSeconds(retryAfter);
+                    response.Headers.RetryAfter = RetryAfterSeconds(retryAfter);
                 }
 
-                return ValueTask.CompletedTask;
+                // A person behind the login form should read why, not get an empty page; machines read the status.
+                if (context.HttpContext.Request.Path.Equals(RequestRateLimits.LoginPath, StringComparison.OrdinalIgnoreCase))
+                {
+                    response.ContentType = "text/plain; charset=utf-8";
+                    await response.WriteAsync(LoginRejectedText, cancellationToken);
+                }
             };
         });
         builder.Services.AddOptions<RateLimiterOptions>()

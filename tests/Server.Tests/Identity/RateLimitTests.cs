@@ -135,6 +135,11 @@ public sealed class LoginRateLimitTests(LowLoginLimitIdentity identity) : IClass
         }
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+        using (var rejected = await LoginForm.PostAsync(browser, emails[0], "geraden"))
+        {
+            Assert.Equal(HttpStatusCode.TooManyRequests, rejected.StatusCode);
+            Assert.Equal(GonPortal.Identity.Extensions.RateLimitingExtensions.LoginRejectedText, await rejected.Content.ReadAsStringAsync());
+        }
 
         // The form itself (GET) stays reachable.
         using var page = await browser.GetAsync("Account/Login");
