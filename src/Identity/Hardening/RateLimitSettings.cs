@@ -14,8 +14,11 @@ public sealed class RateLimitSettings
     /// </summary>
     public WindowLimit Token { get; set; } = new() { PermitLimit = 300, WindowSeconds = 60 };
 
-    /// <summary>POST /Account/Login per remote address, over all accounts (password spraying).</summary>
-    public WindowLimit Login { get; set; } = new() { PermitLimit = 30, WindowSeconds = 60 };
+    /// <summary>
+    /// POST /Account/Login per remote address, over all accounts (password spraying, floods). Not lower,
+    /// because an office behind one NAT address signs in many people at the start of the day.
+    /// </summary>
+    public WindowLimit Login { get; set; } = new() { PermitLimit = 60, WindowSeconds = 60 };
 
     /// <summary>
     /// Failed logins per remote address and account. Must stay below the account lockout's
