@@ -3,7 +3,6 @@ using GonPortal.Server.Extensions;
 using GonPortal.ServiceDefaults;
 using Hangfire;
 using Hangfire.Dashboard;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
