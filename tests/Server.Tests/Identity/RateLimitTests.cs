@@ -146,3 +146,22 @@ public sealed class LoginRateLimitTests(LowLoginLimitIdentity identity) : IClass
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
     }
 }
+
+/// <summary>Identity configured so that one address could lock an account in a burst.</summary>
+public sealed class LockoutReachableIdentity() : IdentityHost(new Dictionary<string, string?>
+{
+    ["Identity:RateLimits:LoginFailures:PermitLimit"] = "5",
+});
+
+public sealed class RateLimitSettingsTests
+{
+    [Fact]
+    public async Task A_failure_budget_that_reaches_the_lockout_is_refused_at_start_up()
+    {
+        var host = new LockoutReachableIdentity();
+        var error = await Assert.ThrowsAnyAsync<Exception>(async () => await host.InitializeAsync());
+        await host.DisposeAsync();
+
+        Assert.Contains("LoginFailures:PermitLimit must be below", error.ToString());
+    }
+}
