@@ -7,10 +7,14 @@ builder.UseDefaultUrl();
 builder.AddIdentityData();
 builder.AddGonOpenIddict();
 builder.AddSignInUi();
+builder.AddIdentityRateLimits();
+builder.AddTokenPruning();
 builder.AddIdentityHealthChecks();
 
 var app = builder.Build();
 
+app.UseIdentitySecurity();
+app.UseIdentityRateLimits();
 app.UseIdentityPipeline();
 app.MapIdentityEndpoints();
 

@@ -43,6 +43,13 @@ internal static class TokenEndpoint
     private static async Task<IResult> ClientCredentialsAsync(
         OpenIddictRequest request, IOpenIddictApplicationManager applications, IOpenIddictScopeManager scopes)
     {
+        // OpenIddict would issue an identity token for any granted openid scope, but a machine client is
+        // nobody's login session: refuse rather than strip, so a misconfigured client learns why.
+        if (request.HasScope(Scopes.OpenId))
+        {
+            return OpenIddictResults.Forbid(Errors.InvalidScope, "The openid scope is for people; client credentials get no identity token.");
+        }
+
         var application = await applications.FindByClientIdAsync(request.ClientId!);
         var tenant = application is null ? null : MachineClientTenant.ReadFrom(await applications.GetPropertiesAsync(application));
         if (tenant is null)

@@ -12,13 +12,15 @@ public static class EndpointExtensions
         return app;
     }
 
-    /// <summary>The OpenID Connect passthrough endpoints, the login pages and the health check.</summary>
+    /// <summary>
+    /// The OpenID Connect passthrough endpoints, the login pages and the health check. End-session is a Razor
+    /// page (Pages/Connect/EndSession), for its confirmation form and antiforgery check.
+    /// </summary>
     public static WebApplication MapIdentityEndpoints(this WebApplication app)
     {
         string[] getAndPost = [HttpMethods.Get, HttpMethods.Post];
         app.MapMethods(OpenIddictExtensions.AuthorizationPath, getAndPost, AuthorizeEndpoint.HandleAsync);
         app.MapPost(OpenIddictExtensions.TokenPath, TokenEndpoint.HandleAsync);
-        app.MapMethods(OpenIddictExtensions.EndSessionPath, getAndPost, EndSessionEndpoint.HandleAsync);
         app.MapMethods(OpenIddictExtensions.UserInfoPath, getAndPost, UserInfoEndpoint.HandleAsync);
 
         app.MapRazorPages();

@@ -8,6 +8,9 @@ namespace GonPortal.Identity.Extensions;
 
 public static class IdentityDataExtensions
 {
+    /// <summary>Wrong passwords before an account locks; <see cref="Hardening.RateLimitSettings.LoginFailures"/> stays below it.</summary>
+    public const int MaxFailedAccessAttempts = 5;
+
     /// <summary>
     /// Registers the Identity database (provider from <c>Database:Provider</c>), ASP.NET Core Identity
     /// on top of it, and the start-up step that migrates and seeds it.
@@ -37,9 +40,10 @@ public static class IdentityDataExtensions
                 options.User.RequireUniqueEmail = true;
                 options.SignIn.RequireConfirmedAccount = false;
 
-                // Slow down password guessing: five misses lock the account for a while.
+                // Slow down password guessing: five misses lock the account for a while. One address cannot get
+                // there in a burst: LoginFailureThrottle stops it earlier (see Hardening/RateLimitSettings).
                 options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.MaxFailedAccessAttempts = MaxFailedAccessAttempts;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
             })
             .AddEntityFrameworkStores<IdentityDb>()

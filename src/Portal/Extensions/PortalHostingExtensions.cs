@@ -30,6 +30,7 @@ public static class PortalHostingExtensions
 
     public static WebApplication UsePortalPipeline(this WebApplication app)
     {
+        app.UsePortalSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/fout", createScopeForErrors: true);
@@ -55,8 +56,10 @@ public static class PortalHostingExtensions
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapStaticAssets();
+        // Our own policy (SecurityHeadersExtensions) already says frame-ancestors 'none' on every response;
+        // Blazor would add a second CSP header with 'self' for its WebSocket compression.
         app.MapRazorComponents<App>()
-            .AddInteractiveServerRenderMode();
+            .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
         return app;
     }
 }

@@ -3,7 +3,6 @@ using GonPortal.Server.Extensions;
 using GonPortal.HostContracts;
 using Hangfire;
 using Hangfire.Dashboard;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
@@ -111,12 +110,9 @@ public static class DashboardExtensions
             .RequireAuthorization(DashboardAccess.PolicyName);
 
         // Anonymous, so that a signed-in non-administrator (who gets 403 on the dashboard) can switch accounts.
-        app.MapGet(SignOutPath, () => Results.SignOut(
-                new AuthenticationProperties { RedirectUri = SignedOutPath },
-                [DashboardAccess.CookieScheme, DashboardAccess.OpenIdConnectScheme]))
-            .AllowAnonymous();
-        app.MapGet(SignedOutPath, () => Results.Text($"Signed out of the GonPortal jobs dashboard. Open {JobsDashboardContract.Path} to sign in again."))
-            .AllowAnonymous();
+        app.MapGet(SignOutPath, DashboardSignOut.Confirm).AllowAnonymous();
+        app.MapPost(SignOutPath, DashboardSignOut.SignOutAsync).AllowAnonymous().DisableAntiforgery();
+        app.MapGet(SignedOutPath, DashboardSignOut.SignedOut).AllowAnonymous();
         return app;
     }
 

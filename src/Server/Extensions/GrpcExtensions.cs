@@ -26,12 +26,19 @@ public static class GrpcExtensions
         builder.Services.AddGonBudgetServices();
         builder.Services.AddGonReportingServices();
         builder.Services.AddGonProviderServices();
-        builder.Services.AddGrpcReflection();
+        if (builder.Environment.IsDevelopment())
+        {
+            builder.Services.AddGrpcReflection();
+        }
         builder.Services.AddGrpcHealthChecks().AddCheck("self", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
         return builder;
     }
 
-    /// <summary>gon.v1 services require a caller; health (grpc.health.v1 and GET /health) and reflection do not.</summary>
+    /// <summary>
+    /// gon.v1 services require a caller; health (grpc.health.v1 and GET /health) does not. Reflection, also
+    /// anonymous, is mapped in Development only (grpcurl against a local run): elsewhere it would hand anyone the
+    /// full API surface. Clients compile the protos and need no reflection.
+    /// </summary>
     public static WebApplication MapGonServices(this WebApplication app)
     {
         app.MapGrpcService<ReferenceGrpcService>();
@@ -45,7 +52,11 @@ public static class GrpcExtensions
         app.MapGrpcService<BudgetGrpcService>();
         app.MapGrpcService<SettlementGrpcService>();
         app.MapGrpcHealthChecksService().AllowAnonymous();
-        app.MapGrpcReflectionService().AllowAnonymous();
+        if (app.Environment.IsDevelopment())
+        {
+            app.MapGrpcReflectionService().AllowAnonymous();
+        }
+
         app.MapGet("/health", () => Results.Ok("healthy")).AllowAnonymous();
         return app;
     }

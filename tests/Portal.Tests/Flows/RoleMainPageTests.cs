@@ -46,6 +46,10 @@ public sealed class RoleMainPageTests(PortalHosts hosts, BrowserFixture browser)
         await page.GetByRole(AriaRole.Link, new() { Name = "Uitloggen" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Uitloggen" }).ClickAsync();
 
+        // Identity signs out only on its confirmation form's POST, never on the redirect's GET.
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/connect/endsession"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Uitloggen" }).ClickAsync();
+
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" })).ToBeVisibleAsync();
     }
 }

@@ -41,6 +41,8 @@ public sealed class PortalHosts : IAsyncLifetime
             ["Identity:KeyDirectory"] = Path.Combine(_folder, "keys"),
             ["Identity:AllowInsecureHttp"] = "true",
             ["Identity:Portal:BaseUrl"] = PortalUrl.ToString().TrimEnd('/'),
+            // Every test signs in from loopback, faster than a real office behind one address ever would.
+            ["Identity:RateLimits:Login:PermitLimit"] = "10000",
         }, port: 0, useConfiguredEndpoints: false);
         _identity.StartServer();
         var identityUrl = _identity.Addresses.First();

@@ -61,6 +61,36 @@ internal sealed partial class Browser(GonHosts hosts) : IDisposable
         throw new InvalidOperationException($"More than {MaxHops} redirects: {string.Join(" -> ", Visited)}");
     }
 
+    /// <summary>
+    /// Posts the page's only form with its hidden fields (antiforgery token included), as a click on its button
+    /// would, then follows the redirects like <see cref="NavigateAsync"/>.
+    /// </summary>
+    public async Task<HttpResponseMessage> SubmitFormAsync(Uri pageUrl, string html)
+    {
+        var action = new Uri(pageUrl, WebUtility.HtmlDecode(FormAction().Match(html).Groups[1].Value));
+        var fields = HiddenInput().Matches(html)
+            .Select(input => (Name: Attribute(input.Value, "name"), Value: Attribute(input.Value, "value")))
+            .Select(field => new KeyValuePair<string, string>(field.Name, field.Value));
+        var response = await _http.PostAsync(action, new FormUrlEncodedContent(fields));
+        if (response.StatusCode is not (HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther))
+        {
+            return response;
+        }
+
+        var next = new Uri(action, response.Headers.Location!);
+        response.Dispose();
+        return await NavigateAsync(next);
+    }
+
+    [GeneratedRegex("<form[^>]*action=\"([^\"]*)\"")]
+    private static partial Regex FormAction();
+
+    [GeneratedRegex("<input[^>]*type=\"hidden\"[^>]*>")]
+    private static partial Regex HiddenInput();
+
+    private static string Attribute(string tag, string name) =>
+        WebUtility.HtmlDecode(Regex.Match(tag, $"\\b{name}=\"([^\"]*)\"").Groups[1].Value);
+
     private bool IsIdentityLoginPage(Uri url) =>
         url.Authority == hosts.IdentityUrl.Authority && url.AbsolutePath.Equals("/Account/Login", StringComparison.OrdinalIgnoreCase);
 

@@ -107,17 +107,49 @@ public abstract partial class JobsDashboardTests(GonHosts hosts)
             Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
         }
 
-        using (var signedOut = await browser.NavigateAsync(new Uri(hosts.ServerHttpUrl, "hangfire/signout")))
+        // The menu's link shows a form; its POST signs out of the dashboard and leads to Identity's confirmation.
+        var signOutUrl = new Uri(hosts.ServerHttpUrl, "hangfire/signout");
+        using var form = await browser.NavigateAsync(signOutUrl);
+        Assert.Equal(HttpStatusCode.OK, form.StatusCode);
+        using var confirmation = await browser.SubmitFormAsync(signOutUrl, await form.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, confirmation.StatusCode);
+        var confirmationUrl = browser.Visited[^1];
+        Assert.EndsWith("connect/endsession", confirmationUrl.AbsolutePath, StringComparison.Ordinal);
+
+        using (var signedOut = await browser.SubmitFormAsync(confirmationUrl, await confirmation.Content.ReadAsStringAsync()))
         {
             Assert.Equal(HttpStatusCode.OK, signedOut.StatusCode);
             Assert.Contains("Signed out", await signedOut.Content.ReadAsStringAsync());
-            Assert.Contains(browser.Visited, u => u.AbsolutePath.EndsWith("connect/endsession", StringComparison.Ordinal));
         }
 
         // Back to the login page: neither the dashboard cookie nor Identity's session survived.
         using var again = await browser.NavigateAsync(Dashboard);
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Equal("/Account/Login", browser.Visited[^1].AbsolutePath);
+    }
+
+    [Fact]
+    public async Task Signing_out_needs_a_post_with_the_antiforgery_token()
+    {
+        hosts.RequireAvailable();
+        using var browser = new Browser(hosts);
+        using (var signedIn = await browser.NavigateAsync(Dashboard, signInAs: Administrator))
+        {
+            Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
+        }
+
+        using (var link = await browser.NavigateAsync(new Uri(hosts.ServerHttpUrl, "hangfire/signout")))
+        {
+            Assert.Equal(HttpStatusCode.OK, link.StatusCode);
+        }
+
+        using var forged = await browser.Http.PostAsync(new Uri(hosts.ServerHttpUrl, "hangfire/signout"), new FormUrlEncodedContent([]));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+
+        // Neither the GET nor the forged POST ended the session.
+        using var still = await browser.NavigateAsync(Dashboard);
+        Assert.Equal(HttpStatusCode.OK, still.StatusCode);
+        Assert.Equal(Dashboard, browser.Visited[^1]);
     }
 
     [Fact]

@@ -2,11 +2,11 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using GonPortal.HostContracts;
 using GonPortal.Identity.Administrators;
 using GonPortal.Identity.Data;
 using GonPortal.Server.Tests.Dashboard;
 using GonPortal.Server.Tests.Infrastructure;
-using GonPortal.HostContracts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 

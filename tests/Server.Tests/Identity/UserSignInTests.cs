@@ -4,8 +4,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using GonPortal.Contracts.V1;
-using GonPortal.Server.Tests.Infrastructure;
 using GonPortal.HostContracts;
+using GonPortal.Server.Tests.Infrastructure;
 using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
 

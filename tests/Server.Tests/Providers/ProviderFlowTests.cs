@@ -140,20 +140,29 @@ public abstract class ProviderFlowTests(GonHosts hosts)
     }
 
     [Fact]
-    public async Task Health_and_reflection_answer_without_a_token()
+    public async Task Health_answers_without_a_token()
     {
         hosts.RequireAvailable();
         var invoker = await hosts.InvokerFor(Callers.Anonymous);
         var health = await new Health.HealthClient(invoker).CheckAsync(new HealthCheckRequest());
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, health.Status);
+    }
 
+    /// <summary>
+    /// The test hosts run as "Testing", like any non-Development deployment: reflection is not mapped, so an
+    /// anonymous caller meets the fallback policy (unauthenticated) and a signed-in one finds no such method.
+    /// </summary>
+    [Theory]
+    [InlineData(Callers.Anonymous, StatusCode.Unauthenticated)]
+    [InlineData(Callers.Gemeente, StatusCode.Unimplemented)]
+    public async Task Reflection_is_not_served_outside_development(string caller, StatusCode expected)
+    {
+        hosts.RequireAvailable();
+        var invoker = await hosts.InvokerFor(caller);
         using var call = new ServerReflection.ServerReflectionClient(invoker).ServerReflectionInfo();
-        await call.RequestStream.WriteAsync(new ServerReflectionRequest { ListServices = "" });
-        await call.RequestStream.CompleteAsync();
-        Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None));
-        var services = call.ResponseStream.Current.ListServicesResponse.Service.Select(s => s.Name).ToList();
-        Assert.Contains("gon.v1.SubcontractService", services);
-        Assert.Contains("gon.v1.ProviderService", services);
+        // The server answers an unknown method at once, before any request message.
+        var error = await Assert.ThrowsAsync<RpcException>(() => call.ResponseStream.MoveNext(CancellationToken.None));
+        Assert.Equal(expected, error.StatusCode);
     }
 
     [Fact]
