@@ -1,5 +1,4 @@
 using GonPortal.Domain.Common;
-using GonPortal.Domain.Reference;
 using GonPortal.Domain.Validation;
 
 namespace GonPortal.Domain.Settlements;
@@ -95,7 +94,7 @@ public sealed class SettlementRun
         }
         else if (kind is not null)
         {
-            v.Check(!Areas.Exists(areaId), "area_id", "must be an area id 1-4");
+            AreaIdRules.Required(v, areaId);
             v.Check(month != 0, "month", "must be 0 for PGB and reconciliation runs");
         }
         v.ThrowIfAny();

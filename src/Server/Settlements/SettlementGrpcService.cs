@@ -40,7 +40,7 @@ internal sealed class SettlementGrpcService(GonDbContext db, TenantContext tenan
         var v = new Violations();
         var id = ProtoConvert.ToId(v, "settlement_run_id", request.SettlementRunId);
         v.ThrowIfAny();
-        var run = await query.VisibleRuns().AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, context.CancellationToken)
+        var run = await (await query.VisibleRunsAsync(context.CancellationToken)).AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, context.CancellationToken)
             ?? throw new NotFoundException($"Settlement run {id} was not found.");
         return new GetSettlementRunResponse { SettlementRun = SettlementMapping.ToProto(run) };
     }
@@ -51,7 +51,7 @@ internal sealed class SettlementGrpcService(GonDbContext db, TenantContext tenan
         var page = Page.Parse(v, request.PageSize, request.PageToken);
         AreaIdRules.Filter(v, request.AreaId);
         v.ThrowIfAny();
-        var visible = query.VisibleRuns().AsNoTracking();
+        var visible = (await query.VisibleRunsAsync(context.CancellationToken)).AsNoTracking();
         if (SettlementMapping.ToDomain(request.Kind) is { } kind)
         {
             visible = visible.Where(r => r.Kind == kind);

@@ -2,6 +2,7 @@ using GonPortal.Domain.Settlements;
 using GonPortal.HostContracts;
 using GonPortal.Server.Data;
 using GonPortal.Server.ErrorModel;
+using GonPortal.Server.Providers;
 using GonPortal.Server.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,7 @@ namespace GonPortal.Server.Settlements;
 /// all, a hoofdaanbieder the statement runs and the runs of areas it holds in the run's year.
 /// Invisible single items are NOT_FOUND.
 /// </summary>
-internal sealed class SettlementResultQuery(GonDbContext db, TenantContext tenant, CrossTenantAccess crossTenant)
+internal sealed class SettlementResultQuery(GonDbContext db, TenantContext tenant, CrossTenantAccess crossTenant, AreaHolding holding)
 {
     /// <summary>Results the caller may see: the tenant filter, or for the gemeente one audited read.</summary>
     public Task<IQueryable<SettlementResult>> ResultsAsync(string resource, CancellationToken ct) =>
@@ -74,7 +75,7 @@ internal sealed class SettlementResultQuery(GonDbContext db, TenantContext tenan
     }
 
     /// <summary>Runs the caller may see: the gemeente all; a hoofdaanbieder statement runs and runs of areas it holds in the run's year.</summary>
-    public IQueryable<SettlementRun> VisibleRuns()
+    public async Task<IQueryable<SettlementRun>> VisibleRunsAsync(CancellationToken ct)
     {
         if (tenant.IsGemeente)
         {
@@ -84,8 +85,8 @@ internal sealed class SettlementResultQuery(GonDbContext db, TenantContext tenan
         {
             return db.SettlementRuns.Where(_ => false);
         }
-        var me = tenant.TenantId;
+        var held = await holding.CallerAreaYearKeysAsync(ct);
         return db.SettlementRuns.Where(r => r.Kind == SettlementKind.SubcontractorStatements
-            || db.AreaContracts.Any(c => c.HoofdaanbiederId == me && c.AreaId == r.AreaId && c.PeriodStart.Year <= r.Year && c.PeriodEnd.Year >= r.Year));
+            || held.Contains(r.Year * AreaHolding.AreaYearKeyFactor + r.AreaId));
     }
 }
