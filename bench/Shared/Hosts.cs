@@ -33,6 +33,8 @@ internal sealed class Hosts : IAsyncDisposable
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["ConnectionStrings__Identity"] = $"Data Source={Path.Combine(dataDir, "identity.db")}",
             ["Identity__KeyDirectory"] = Path.Combine(dataDir, "keys"),
+            // BenchCalls fetches one token per run, and filling millions of rows takes longer than the 10-minute default.
+            ["Identity__Tokens__AccessTokenMinutes"] = "240",
             ["Logging__LogLevel__Default"] = "Warning",
         });
         var serverEnv = new Dictionary<string, string>

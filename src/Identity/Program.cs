@@ -6,6 +6,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.UseDefaultUrl();
 builder.AddIdentityData();
 builder.AddGonOpenIddict();
+builder.AddMachineClients();
 builder.AddSignInUi();
 builder.AddIdentityRateLimits();
 builder.AddTokenPruning();

@@ -28,6 +28,27 @@ public sealed class IdentitySettings
     public PortalClientSettings Portal { get; set; } = new();
 
     public DashboardClientSettings Dashboard { get; set; } = new();
+
+    public TokenLifetimeSettings Tokens { get; set; } = new();
+
+    public MachineClientSettings MachineClients { get; set; } = new();
+}
+
+/// <summary>Token lifetimes (<c>Identity:Tokens</c>).</summary>
+public sealed class TokenLifetimeSettings
+{
+    /// <summary>
+    /// Minutes an access token lives. The Server validates tokens on its own (JWT, no introspection), so this
+    /// is how long a revoked machine client or a deactivated person can still call it.
+    /// </summary>
+    public int AccessTokenMinutes { get; set; } = 10;
+}
+
+/// <summary>Machine clients administered per organisation (<c>Identity:MachineClients</c>).</summary>
+public sealed class MachineClientSettings
+{
+    /// <summary>Hours the previous secret keeps working after a rotation, so a care system can switch without downtime.</summary>
+    public double RotationGraceHours { get; set; } = 24;
 }
 
 /// <summary>A PKCS#12 file on disk plus its password.</summary>

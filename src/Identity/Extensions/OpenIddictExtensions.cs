@@ -68,6 +68,10 @@ public static class OpenIddictExtensions
                 }
 
                 ServerCredentials.Apply(options, settings.Value, environment.ContentRootPath);
+
+                // Explicit rather than OpenIddict's default (1 hour): the Server checks access tokens on its own,
+                // so their lifetime is how long a revoked client or a deactivated person can still call it.
+                options.AccessTokenLifetime = TimeSpan.FromMinutes(settings.Value.Tokens.AccessTokenMinutes);
             });
         builder.Services.AddOptions<OpenIddictServerAspNetCoreOptions>()
             .Configure<IOptions<IdentitySettings>, IHostEnvironment>((options, settings, environment) =>

@@ -1,16 +1,15 @@
-using GonPortal.Identity.Tokens;
+using GonPortal.Identity.Onboarding;
 using GonPortal.HostContracts;
 using OpenIddict.Abstractions;
-using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace GonPortal.Identity.Seeding;
 
 /// <summary>
-/// Registers one client-credentials application per demo provider (its care system, ECD).
-/// The organisation it acts for is stored in the application's properties (see
-/// <see cref="MachineClientTenant"/>) and becomes the tenant and role claims of its tokens.
+/// Registers one client-credentials application per demo organisation (its care system, ECD, or its own
+/// system) through <see cref="MachineClientAdministration"/>, the same path an organisation's administrator
+/// uses, but with the documented fixed client id and secret.
 /// </summary>
-internal sealed class MachineClientSeeder(IOpenIddictApplicationManager applications) : IIdentitySeeder
+internal sealed class MachineClientSeeder(IOpenIddictApplicationManager applications, MachineClientAdministration machineClients) : IIdentitySeeder
 {
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
@@ -21,21 +20,15 @@ internal sealed class MachineClientSeeder(IOpenIddictApplicationManager applicat
                 continue;
             }
 
-            var descriptor = new OpenIddictApplicationDescriptor
+            var organisation = DemoData.Organisation(client.OrganisationId);
+            var result = await machineClients.RegisterAsync(
+                new MachineClientOrganisation(organisation.Id, organisation.Name, organisation.Role),
+                client.DisplayName, client.ClientId, client.ClientSecret, cancellationToken);
+            if (!result.Succeeded)
             {
-                ClientId = client.ClientId,
-                ClientSecret = client.ClientSecret,
-                ClientType = ClientTypes.Confidential,
-                DisplayName = client.DisplayName,
-                Permissions =
-                {
-                    Permissions.Endpoints.Token,
-                    Permissions.GrantTypes.ClientCredentials,
-                    Permissions.Prefixes.Scope + GonScopes.Api,
-                },
-            };
-            MachineClientTenant.For(DemoData.Organisation(client.OrganisationId)).WriteTo(descriptor);
-            await applications.CreateAsync(descriptor, cancellationToken);
+                throw new InvalidOperationException(
+                    $"Demo client {client.ClientId} could not be registered: {string.Join("; ", result.Violations.Select(v => v.Description))}");
+            }
         }
     }
 }

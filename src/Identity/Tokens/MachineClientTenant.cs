@@ -17,8 +17,6 @@ public sealed record MachineClientTenant(Guid TenantId, string TenantName, strin
     private const string TenantNameProperty = GonClaimTypes.TenantName;
     private const string RoleProperty = GonClaimTypes.Role;
 
-    public static MachineClientTenant For(DemoOrganisation organisation) => new(organisation.Id, organisation.Name, organisation.Role);
-
     public void WriteTo(OpenIddictApplicationDescriptor descriptor)
     {
         descriptor.Properties[TenantIdProperty] = JsonSerializer.SerializeToElement(TenantId.ToString());

@@ -25,7 +25,9 @@ namespace GonPortal.Server.Tests.Infrastructure;
 public abstract class GonHosts(DatabaseProvider database) : IAsyncLifetime
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "gon-tests", Guid.NewGuid().ToString("N"));
-    private readonly ConcurrentDictionary<string, Task<string>> _tokens = new();
+    // Access tokens live minutes (Identity:Tokens:AccessTokenMinutes), a test run longer: see TokenFor.
+    private static readonly TimeSpan TokenRefreshMargin = TimeSpan.FromMinutes(2);
+    private readonly ConcurrentDictionary<string, Task<CachedToken>> _tokens = new();
     private readonly List<string> _postgresDatabases = [];
     private KestrelFactory<IdentityAssembly>? _identity;
     private KestrelFactory<ServerAssembly>? _server;
@@ -137,10 +139,30 @@ public abstract class GonHosts(DatabaseProvider database) : IAsyncLifetime
         });
     }
 
-    public Task<string> TokenFor(string caller) => _tokens.GetOrAdd(caller, RequestClientCredentialsToken);
-
-    private async Task<string> RequestClientCredentialsToken(string caller)
+    /// <summary>
+    /// The caller's access token, shared between tests, but fetched anew when it has less than
+    /// <see cref="TokenRefreshMargin"/> left: a run takes longer than a token lives.
+    /// </summary>
+    public async Task<string> TokenFor(string caller)
     {
+        var cached = _tokens.GetOrAdd(caller, RequestClientCredentialsToken);
+        var token = await cached;
+        if (token.ExpiresAt - DateTimeOffset.UtcNow > TokenRefreshMargin)
+        {
+            return token.AccessToken;
+        }
+
+        // Replaced only if nobody else replaced it already (a rare extra request under contention is harmless).
+        var renewed = _tokens.AddOrUpdate(
+            caller, RequestClientCredentialsToken, (c, current) => current == cached ? RequestClientCredentialsToken(c) : current);
+        return (await renewed).AccessToken;
+    }
+
+    private sealed record CachedToken(string AccessToken, DateTimeOffset ExpiresAt);
+
+    private async Task<CachedToken> RequestClientCredentialsToken(string caller)
+    {
+        var requestedAt = DateTimeOffset.UtcNow;
         var client = Callers.MachineClient(caller);
         using var response = await _http!.PostAsync("connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -151,7 +173,10 @@ public abstract class GonHosts(DatabaseProvider database) : IAsyncLifetime
         }));
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"Token request for {caller} failed: {body}");
-        return JsonDocument.Parse(body).RootElement.GetProperty("access_token").GetString()!;
+        var json = JsonDocument.Parse(body).RootElement;
+        return new CachedToken(
+            json.GetProperty("access_token").GetString()!,
+            requestedAt.AddSeconds(json.GetProperty("expires_in").GetInt32()));
     }
 
     /// <summary>A port that was free a moment ago (a small race with other processes, accepted for tests).</summary>
