@@ -1,3 +1,4 @@
+using GonPortal.Identity.Admin;
 using GonPortal.Identity.Endpoints;
 
 namespace GonPortal.Identity.Extensions;
@@ -21,6 +22,7 @@ public static class EndpointExtensions
         app.MapMethods(OpenIddictExtensions.EndSessionPath, getAndPost, EndSessionEndpoint.HandleAsync);
         app.MapMethods(OpenIddictExtensions.UserInfoPath, getAndPost, UserInfoEndpoint.HandleAsync);
 
+        app.MapAdminApi();
         app.MapRazorPages();
         app.MapHealthChecks(HealthExtensions.HealthPath);
         return app;
