@@ -1,3 +1,4 @@
+using GonPortal.Server.Administration;
 using GonPortal.Server.Arrangements;
 using GonPortal.Server.Audit;
 using GonPortal.Server.Budgets;
@@ -26,6 +27,8 @@ public static class GrpcExtensions
         builder.Services.AddGonBudgetServices();
         builder.Services.AddScoped<ReportingQuery>();
         builder.Services.AddScoped<AreaHolding>();
+        builder.Services.AddScoped<ProviderRegistration>();
+        builder.Services.AddGonAdministration(builder.Configuration);
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks().AddCheck("self", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
         return builder;
@@ -44,6 +47,7 @@ public static class GrpcExtensions
         app.MapGrpcService<ReportingGrpcService>();
         app.MapGrpcService<BudgetGrpcService>();
         app.MapGrpcService<SettlementGrpcService>();
+        app.MapGrpcService<AdministrationGrpcService>();
         app.MapGrpcHealthChecksService().AllowAnonymous();
         app.MapGrpcReflectionService().AllowAnonymous();
         app.MapGet("/health", () => Results.Ok("healthy")).AllowAnonymous();
