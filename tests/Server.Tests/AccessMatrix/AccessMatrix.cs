@@ -118,7 +118,7 @@ public static class AccessMatrix
         ["ReferenceService/ListUnits"] = async (_, _, c) => await new ReferenceService.ReferenceServiceClient(c).ListUnitsAsync(new()),
         ["ProviderService/GetCurrentOrganisation"] = async (_, _, c) => await new ProviderService.ProviderServiceClient(c).GetCurrentOrganisationAsync(new()),
         ["ProviderService/ListProviders"] = async (_, _, c) => await new ProviderService.ProviderServiceClient(c).ListProvidersAsync(new()),
-        ["ProviderService/GetProvider"] = async (_, _, c) => await new ProviderService.ProviderServiceClient(c).GetProviderAsync(new() { ProviderId = Org(Callers.OaDeLinde).Id.ToString() }),
+        ["ProviderService/GetProvider"] = async (_, _, c) => await new ProviderService.ProviderServiceClient(c).GetProviderAsync(new() { ProviderId = Scenario.Org(Callers.OaDeLinde).Id.ToString() }),
         ["ProviderService/CreateProvider"] = async (_, _, c) => await new ProviderService.ProviderServiceClient(c).CreateProviderAsync(NewProvider(OrganisationKind.Onderaannemer)),
         ["ProviderService/ListAreaContracts"] = async (_, _, c) => await new ProviderService.ProviderServiceClient(c).ListAreaContractsAsync(new()),
         ["ProviderService/CreateAreaContract"] = async (s, _, c) =>
@@ -292,12 +292,12 @@ public static class AccessMatrix
             await new SettlementService.SettlementServiceClient(c).StartSettlementRunAsync(Settlements.SettlementScenario.Start(SettlementRunKind.SubcontractorStatements, 0, 2027, 1)),
         ["SettlementService/GetSettlementRun#statements"] = async (s, _, c) =>
         {
-            var id = await s.StoredResultAsync(Domain.Settlements.SettlementKind.SubcontractorStatements, 0, 2027, 1, Guid.NewGuid(), Org(Callers.HaStadse).Id, Org(Callers.OaDeLinde).Id, new SubcontractorStatement());
+            var id = await s.StoredResultAsync(Domain.Settlements.SettlementKind.SubcontractorStatements, 0, 2027, 1, Guid.NewGuid(), Scenario.Org(Callers.HaStadse).Id, Scenario.Org(Callers.OaDeLinde).Id, new SubcontractorStatement());
             await new SettlementService.SettlementServiceClient(c).GetSettlementRunAsync(new() { SettlementRunId = await s.RunIdOfAsync(id) });
         },
         ["SettlementService/GetSettlementRun#pgb-area1"] = async (s, _, c) =>
         {
-            var id = await s.StoredResultAsync(Domain.Settlements.SettlementKind.PgbProvisional, 1, 2027, 0, Guid.Empty, Org(Callers.HaStadse).Id, null, new PgbSettlement());
+            var id = await s.StoredResultAsync(Domain.Settlements.SettlementKind.PgbProvisional, 1, 2027, 0, Guid.Empty, Scenario.Org(Callers.HaStadse).Id, null, new PgbSettlement());
             await new SettlementService.SettlementServiceClient(c).GetSettlementRunAsync(new() { SettlementRunId = await s.RunIdOfAsync(id) });
         },
         ["SettlementService/ListSettlementRuns"] = async (_, _, c) =>
@@ -309,28 +309,28 @@ public static class AccessMatrix
         ["SettlementService/GetSubcontractorStatement#stadse-delinde"] = async (s, _, c) =>
         {
             var subcontract = Guid.NewGuid();
-            await s.StoredResultAsync(Domain.Settlements.SettlementKind.SubcontractorStatements, 0, 2027, 1, subcontract, Org(Callers.HaStadse).Id, Org(Callers.OaDeLinde).Id, new SubcontractorStatement());
+            await s.StoredResultAsync(Domain.Settlements.SettlementKind.SubcontractorStatements, 0, 2027, 1, subcontract, Scenario.Org(Callers.HaStadse).Id, Scenario.Org(Callers.OaDeLinde).Id, new SubcontractorStatement());
             await new SettlementService.SettlementServiceClient(c).GetSubcontractorStatementAsync(new() { SubcontractId = subcontract.ToString(), Year = 2027, Month = 1 });
         },
         ["SettlementService/GetPgbSettlement#area1"] = async (s, _, c) =>
         {
-            await s.StoredResultAsync(Domain.Settlements.SettlementKind.PgbProvisional, 1, 2027, 0, Guid.Empty, Org(Callers.HaStadse).Id, null, new PgbSettlement());
+            await s.StoredResultAsync(Domain.Settlements.SettlementKind.PgbProvisional, 1, 2027, 0, Guid.Empty, Scenario.Org(Callers.HaStadse).Id, null, new PgbSettlement());
             await new SettlementService.SettlementServiceClient(c).GetPgbSettlementAsync(new() { AreaId = 1, Year = 2027, Kind = SettlementRunKind.PgbProvisional });
         },
         ["SettlementService/GetReconciliation#area1"] = async (s, _, c) =>
         {
-            await s.StoredResultAsync(Domain.Settlements.SettlementKind.Reconciliation, 1, 2027, 0, Guid.Empty, Org(Callers.HaStadse).Id, null, new Reconciliation());
+            await s.StoredResultAsync(Domain.Settlements.SettlementKind.Reconciliation, 1, 2027, 0, Guid.Empty, Scenario.Org(Callers.HaStadse).Id, null, new Reconciliation());
             await new SettlementService.SettlementServiceClient(c).GetReconciliationAsync(new() { AreaId = 1, Year = 2027 });
         },
         ["SettlementService/ListStaffShortageLines#area1"] = async (s, _, c) =>
         {
-            var id = await s.StoredResultAsync(Domain.Settlements.SettlementKind.Reconciliation, 1, 2027, 0, Guid.Empty, Org(Callers.HaStadse).Id, null, new Reconciliation());
+            var id = await s.StoredResultAsync(Domain.Settlements.SettlementKind.Reconciliation, 1, 2027, 0, Guid.Empty, Scenario.Org(Callers.HaStadse).Id, null, new Reconciliation());
             await new SettlementService.SettlementServiceClient(c).ListStaffShortageLinesAsync(new() { ReconciliationId = id.ToString() });
         },
         ["AuditService/ListAuditEntries"] = async (_, _, c) => await new AuditService.AuditServiceClient(c).ListAuditEntriesAsync(new()),
         ["ClientService/CreateClient"] = async (_, caller, c) =>
         {
-            var areas = caller is Callers.Anonymous or Callers.Wij or Callers.Gemeente || Org(caller).AreaIds.Count == 0 ? [1] : Org(caller).AreaIds;
+            var areas = caller is Callers.Anonymous or Callers.Wij or Callers.Gemeente || Scenario.Org(caller).AreaIds.Count == 0 ? [1] : Scenario.Org(caller).AreaIds;
             await new ClientService.ClientServiceClient(c).CreateClientAsync(AccessProcessScenario.NewClient(areas[0]));
         },
         ["ClientService/GetClient#stadse-delinde"] = async (s, _, c) =>
