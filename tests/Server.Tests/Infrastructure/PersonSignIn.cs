@@ -97,9 +97,9 @@ public static partial class PersonSignIn
     }
 
     /// <summary>A call invoker sending the person's access token (signed in once per host and e-mail, then cached).</summary>
-    public static async Task<CallInvoker> InvokerAsync(GonHosts hosts, string email)
+    public static async Task<CallInvoker> InvokerAsync(GonHosts hosts, string email, string password = DemoData.Password)
     {
-        var token = await CachedTokens.GetOrAdd($"{hosts.IdentityUrl}|{email}", async _ => (await SignInAsync(hosts, email)).AccessToken);
+        var token = await CachedTokens.GetOrAdd($"{hosts.IdentityUrl}|{email}", async _ => (await SignInAsync(hosts, email, password)).AccessToken);
         return Invoker(hosts, token);
     }
 
