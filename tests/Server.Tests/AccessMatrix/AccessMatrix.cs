@@ -108,11 +108,47 @@ public static class AccessMatrix
         SettlementService/GetPgbSettlement#area1         U  OK PD OK NF NF NF NF NF
         SettlementService/GetReconciliation#area1        U  OK PD OK NF NF NF NF NF
         SettlementService/ListStaffShortageLines#area1   U  OK PD OK NF NF NF NF NF
+        AdministrationService/CreateOrganisation         U  PD PD PD PD PD PD PD PD
+        AdministrationService/UpdateOrganisation         U  PD PD PD PD PD PD PD PD
+        AdministrationService/DeactivateOrganisation     U  PD PD PD PD PD PD PD PD
+        AdministrationService/ReactivateOrganisation     U  PD PD PD PD PD PD PD PD
+        AdministrationService/ListOrganisations          U  PD PD PD PD PD PD PD PD
+        AdministrationService/GetOrganisation            U  PD PD PD PD PD PD PD PD
+        AdministrationService/InvitePerson               U  PD PD PD PD PD PD PD PD
+        AdministrationService/ResendInvitation           U  PD PD PD PD PD PD PD PD
+        AdministrationService/ListPeople                 U  PD PD PD PD PD PD PD PD
+        AdministrationService/SetAdministrator           U  PD PD PD PD PD PD PD PD
+        AdministrationService/DeactivatePerson           U  PD PD PD PD PD PD PD PD
+        AdministrationService/ReactivatePerson           U  PD PD PD PD PD PD PD PD
         """;
+
+    // Administration: machine clients never carry the administrator claim, so every one of them is refused
+    // (PERMISSION_DENIED) before anything is read; what administrators may do is AdministrationAccessMatrix.
 
     /// <summary>How to call each row's RPC as a caller; setup runs first, as the data's owner.</summary>
     public static readonly IReadOnlyDictionary<string, Func<Scenario, string, CallInvoker, Task>> Cases = new Dictionary<string, Func<Scenario, string, CallInvoker, Task>>
     {
+        ["AdministrationService/CreateOrganisation"] = async (_, _, c) => await new AdministrationService.AdministrationServiceClient(c).CreateOrganisationAsync(new()
+        {
+            RequestId = $"test-{Guid.NewGuid():N}", Name = "Machine-organisatie", Kind = OrganisationKind.Wij, KvkNumber = FreshKvk(),
+        }),
+        ["AdministrationService/UpdateOrganisation"] = async (_, caller, c) => await new AdministrationService.AdministrationServiceClient(c).UpdateOrganisationAsync(new()
+        {
+            OrganisationId = Scenario.Org(Callers.OaAtelier).Id.ToString(), Name = Scenario.Org(Callers.OaAtelier).Name, KvkNumber = Scenario.Org(Callers.OaAtelier).KvkNumber,
+        }),
+        ["AdministrationService/DeactivateOrganisation"] = async (_, _, c) => await new AdministrationService.AdministrationServiceClient(c).DeactivateOrganisationAsync(new() { OrganisationId = Scenario.Org(Callers.OaAtelier).Id.ToString() }),
+        ["AdministrationService/ReactivateOrganisation"] = async (_, _, c) => await new AdministrationService.AdministrationServiceClient(c).ReactivateOrganisationAsync(new() { OrganisationId = Scenario.Org(Callers.OaAtelier).Id.ToString() }),
+        ["AdministrationService/ListOrganisations"] = async (_, _, c) => await new AdministrationService.AdministrationServiceClient(c).ListOrganisationsAsync(new()),
+        ["AdministrationService/GetOrganisation"] = async (_, _, c) => await new AdministrationService.AdministrationServiceClient(c).GetOrganisationAsync(new() { OrganisationId = Scenario.Org(Callers.OaAtelier).Id.ToString() }),
+        ["AdministrationService/InvitePerson"] = async (_, _, c) => await new AdministrationService.AdministrationServiceClient(c).InvitePersonAsync(new()
+        {
+            RequestId = $"test-{Guid.NewGuid():N}", Email = $"machine-{Guid.NewGuid():N}@test.test", DisplayName = "Machine Persoon",
+        }),
+        ["AdministrationService/ResendInvitation"] = async (_, _, c) => await new AdministrationService.AdministrationServiceClient(c).ResendInvitationAsync(new() { PersonId = Guid.NewGuid().ToString() }),
+        ["AdministrationService/ListPeople"] = async (_, _, c) => await new AdministrationService.AdministrationServiceClient(c).ListPeopleAsync(new()),
+        ["AdministrationService/SetAdministrator"] = async (_, _, c) => await new AdministrationService.AdministrationServiceClient(c).SetAdministratorAsync(new() { PersonId = Guid.NewGuid().ToString(), Administrator = true }),
+        ["AdministrationService/DeactivatePerson"] = async (_, _, c) => await new AdministrationService.AdministrationServiceClient(c).DeactivatePersonAsync(new() { PersonId = Guid.NewGuid().ToString() }),
+        ["AdministrationService/ReactivatePerson"] = async (_, _, c) => await new AdministrationService.AdministrationServiceClient(c).ReactivatePersonAsync(new() { PersonId = Guid.NewGuid().ToString() }),
         ["ReferenceService/ListAreas"] = async (_, _, c) => await new ReferenceService.ReferenceServiceClient(c).ListAreasAsync(new()),
         ["ReferenceService/ListProducts"] = async (_, _, c) => await new ReferenceService.ReferenceServiceClient(c).ListProductsAsync(new()),
         ["ReferenceService/ListUnits"] = async (_, _, c) => await new ReferenceService.ReferenceServiceClient(c).ListUnitsAsync(new()),
