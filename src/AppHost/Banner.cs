@@ -6,7 +6,7 @@ namespace GonPortal.AppHost;
 /// <summary>What a person needs once everything runs: the addresses and the demo logins.</summary>
 internal static class Banner
 {
-    public static string Create(LaunchOptions options)
+    public static string Create(LaunchOptions options, string mailDirectory)
     {
         var rule = new string('=', 78);
         var text = new StringBuilder()
@@ -20,6 +20,9 @@ internal static class Banner
             .AppendLine($"             {HostPlan.Local(options.ServerHttpPort)}/health   (HTTP/1.1: health)")
             .AppendLine($"             {HostPlan.Local(options.ServerHttpPort)}{JobsDashboardContract.Path} (jobs dashboard, gemeente administrators only)")
             .AppendLine()
+            .AppendLine($"   E-mail    {mailDirectory}")
+            .AppendLine("             (invitations and password-reset links, as .eml files; no mail server needed)")
+            .AppendLine()
             .AppendLine($" Demo users - every one has the password  {DemoData.Password}");
 
         var emailWidth = DemoData.Users.Max(u => u.Email.Length);
@@ -27,7 +30,9 @@ internal static class Banner
         foreach (var user in DemoData.Users)
         {
             var organisation = DemoData.Organisation(user.OrganisationId);
-            var administrator = user.IsAdministrator ? " + administrator (jobs dashboard)" : "";
+            var administrator = !user.IsAdministrator ? ""
+                : organisation.Kind == OrganisationKind.Gemeente ? " + administrator (organisations, people, jobs dashboard)"
+                : " + administrator (own people)";
             text.AppendLine($"   {user.Email.PadRight(emailWidth)}  {organisation.Name.PadRight(organisationWidth)}  {organisation.Role}{administrator}");
         }
 

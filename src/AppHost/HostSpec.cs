@@ -32,6 +32,8 @@ internal static class HostPlan
                 ["Identity__Dashboard__BaseUrl"] = serverHttpUrl,
                 ["ConnectionStrings__Identity"] = $"Data Source={Path.Combine(data, "identity.db")}",
                 ["Identity__KeyDirectory"] = Path.Combine(data, "identity-keys"),
+                // No SMTP server locally: invitations and reset links land as .eml files (the banner prints the folder).
+                ["Email__PickupDirectory"] = layout.MailDirectory,
             }),
             Host(layout, "server", "Server", new Uri($"{serverHttpUrl}/health"), [options.ServerGrpcPort, options.ServerHttpPort], new()
             {

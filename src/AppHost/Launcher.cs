@@ -59,7 +59,7 @@ internal sealed class Launcher(RepositoryLayout layout, LaunchOptions options, C
                 return 1;
             }
 
-            output.Block(Banner.Create(options));
+            output.Block(Banner.Create(options, layout.MailDirectory));
 
             var stopped = Task.Delay(Timeout.Infinite, stopRequested);
             if (await Task.WhenAny(stopped, firstExit) == firstExit)

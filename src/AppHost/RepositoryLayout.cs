@@ -20,6 +20,9 @@ internal sealed class RepositoryLayout
     /// <summary>The gitignored folder for local databases and keys.</summary>
     public string DataDirectory => Path.Combine(Root, ".data");
 
+    /// <summary>Where Identity writes its e-mails (invitations, password resets) as .eml files: no mail server locally.</summary>
+    public string MailDirectory => Path.Combine(DataDirectory, "mail");
+
     /// <summary>The project folder of a host, e.g. src/Identity.</summary>
     public string ProjectDirectory(string project) => Path.Combine(Root, "src", project);
 

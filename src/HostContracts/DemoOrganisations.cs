@@ -1,6 +1,7 @@
 namespace GonPortal.HostContracts;
 
-/// <summary>Kind of organisation behind a tenant.</summary>
+/// <summary>Kind of organisation behind a tenant. Written by name in JSON (the admin API).</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<OrganisationKind>))]
 public enum OrganisationKind
 {
     Gemeente,
@@ -22,7 +23,7 @@ public sealed record DemoOrganisation(Guid Id, string Name, OrganisationKind Kin
     };
 }
 
-/// <summary>A demo person who can sign in to the portal. Only a gemeente user can be an administrator.</summary>
+/// <summary>A demo person who can sign in to the portal; an administrator manages the people of their own organisation.</summary>
 public sealed record DemoUser(string Email, string DisplayName, Guid OrganisationId, bool IsAdministrator = false);
 
 /// <summary>A demo machine client (a provider's care system, ECD) using client credentials.</summary>
@@ -57,13 +58,13 @@ public static class DemoData
     [
         new("beleid@gemeente.demo", "Anna de Vries", Gemeente.Id),
         new("beheer@gemeente.demo", "Ilse Kramer", Gemeente.Id, IsAdministrator: true),
-        new("consulent@wij.demo", "Bram Bakker", Wij.Id),
-        new("coordinator@stadsezorg.demo", "Carla Jansen", StadseZorg.Id),
-        new("coordinator@oostzorg.demo", "Daan Visser", OostZorg.Id),
-        new("coordinator@zuidzorg.demo", "Eva Smit", ZuidZorg.Id),
-        new("planner@delinde.demo", "Fatima El Amrani", DeLinde.Id),
-        new("planner@atelier.demo", "Gert Mulder", Atelier.Id),
-        new("planner@noorderlicht.demo", "Hanna Bos", Noorderlicht.Id),
+        new("consulent@wij.demo", "Bram Bakker", Wij.Id, IsAdministrator: true),
+        new("coordinator@stadsezorg.demo", "Carla Jansen", StadseZorg.Id, IsAdministrator: true),
+        new("coordinator@oostzorg.demo", "Daan Visser", OostZorg.Id, IsAdministrator: true),
+        new("coordinator@zuidzorg.demo", "Eva Smit", ZuidZorg.Id, IsAdministrator: true),
+        new("planner@delinde.demo", "Fatima El Amrani", DeLinde.Id, IsAdministrator: true),
+        new("planner@atelier.demo", "Gert Mulder", Atelier.Id, IsAdministrator: true),
+        new("planner@noorderlicht.demo", "Hanna Bos", Noorderlicht.Id, IsAdministrator: true),
     ];
 
     /// <summary>One machine client per organisation: providers' care systems (ECD), and the gemeente's and WIJ's own systems.</summary>

@@ -22,8 +22,9 @@ public static class GonClaimTypes
     public const string Subject = "sub";
 
     /// <summary>
-    /// Present (value <see cref="AdministratorValue"/>) only for gemeente users flagged as administrators,
-    /// e.g. to open the Server's jobs dashboard. Absent for everyone else, never "false".
+    /// Present (value <see cref="AdministratorValue"/>) only for people flagged as administrators of their
+    /// organisation (any kind): they manage its people; with role gemeente also organisations and the Server's
+    /// jobs dashboard. Absent for everyone else, never "false".
     /// </summary>
     public const string Administrator = "gon_admin";
 

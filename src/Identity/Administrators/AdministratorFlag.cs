@@ -7,25 +7,26 @@ namespace GonPortal.Identity.Administrators;
 
 /// <summary>
 /// Who is an administrator. The flag is an ASP.NET Identity user claim (<see cref="GonClaimTypes.Administrator"/>
-/// in AspNetUserClaims), so it needs no schema change. Only a gemeente user can be one: granting it to
-/// anyone else is refused, and a flag that got there anyway (written around this class, or a user whose
-/// role changed later) is ignored when tokens are issued.
+/// in AspNetUserClaims), so it needs no schema change. Every organisation has its own administrators, who
+/// manage its people; what the flag opens beyond that is decided by the reader together with the role (the
+/// jobs dashboard, for one, also requires role gemeente). A user without a valid role cannot be one: granting
+/// is refused, and a flag that got there anyway is ignored when tokens are issued.
 /// </summary>
 public static class AdministratorFlag
 {
-    public const string NotGemeenteErrorCode = "AdministratorRequiresGemeente";
+    public const string NoRoleErrorCode = "AdministratorRequiresRole";
 
-    public static bool CanBeAdministrator(GonUser user) => user.Role == GonRoles.Gemeente;
+    public static bool CanBeAdministrator(GonUser user) => GonRoles.All.Contains(user.Role);
 
-    /// <summary>Flags the user as administrator; fails (changing nothing) for a user who is not gemeente.</summary>
+    /// <summary>Flags the user as administrator; fails (changing nothing) for a user without a valid role.</summary>
     public static async Task<IdentityResult> GrantAdministratorAsync(this UserManager<GonUser> users, GonUser user)
     {
         if (!CanBeAdministrator(user))
         {
             return IdentityResult.Failed(new IdentityError
             {
-                Code = NotGemeenteErrorCode,
-                Description = $"Only a {GonRoles.Gemeente} user can be an administrator; {user.Email} has role '{user.Role}'.",
+                Code = NoRoleErrorCode,
+                Description = $"Only a user of an organisation (with one of the roles) can be an administrator; {user.Email} has role '{user.Role}'.",
             });
         }
 
@@ -40,7 +41,7 @@ public static class AdministratorFlag
         return flags.Count == 0 ? IdentityResult.Success : await users.RemoveClaimsAsync(user, flags);
     }
 
-    /// <summary>True only for a gemeente user carrying the flag: what the token claim is issued from.</summary>
+    /// <summary>True only for a user with a valid role carrying the flag: what the token claim is issued from.</summary>
     public static async Task<bool> IsAdministratorAsync(this UserManager<GonUser> users, GonUser user) =>
         CanBeAdministrator(user) && await HasFlagAsync(users, user);
 

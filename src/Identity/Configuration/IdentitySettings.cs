@@ -32,6 +32,21 @@ public sealed class IdentitySettings
     public TokenLifetimeSettings Tokens { get; set; } = new();
 
     public MachineClientSettings MachineClients { get; set; } = new();
+
+    /// <summary>The Server as the one caller of the admin API (<c>Identity:ServerClient</c>).</summary>
+    public ServerClientSettings ServerClient { get; set; } = new();
+
+    /// <summary>Activation links in invitations (<c>Identity:Invitation</c>).</summary>
+    public InvitationSettings Invitation { get; set; } = new();
+
+    /// <summary>The first gemeente administrator of a real deployment (<c>Identity:Bootstrap</c>).</summary>
+    public BootstrapSettings Bootstrap { get; set; } = new();
+
+    /// <summary>
+    /// Base URL put into e-mailed links (activation, password reset), e.g. behind a reverse proxy.
+    /// Empty: <see cref="Issuer"/> when set, else the address of the current request or of this host.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
 }
 
 /// <summary>Token lifetimes (<c>Identity:Tokens</c>).</summary>
@@ -49,6 +64,39 @@ public sealed class MachineClientSettings
 {
     /// <summary>Hours the previous secret keeps working after a rotation, so a care system can switch without downtime.</summary>
     public double RotationGraceHours { get; set; } = 24;
+}
+
+/// <summary>The Server's client-credentials registration for the admin API (<c>Identity:ServerClient</c>).</summary>
+public sealed class ServerClientSettings
+{
+    /// <summary>Must equal the Server's <c>Identity:ServerClient:ClientSecret</c>.</summary>
+    public string ClientSecret { get; set; } = "gon-server-dev-secret";
+}
+
+/// <summary><c>Identity:Invitation</c>.</summary>
+public sealed class InvitationSettings
+{
+    /// <summary>How long an activation link works after the invitation was sent.</summary>
+    public TimeSpan Lifetime { get; set; } = TimeSpan.FromHours(72);
+}
+
+/// <summary>
+/// <c>Identity:Bootstrap</c>: when <see cref="AdministratorEmail"/> is set and the gemeente has no administrator,
+/// start-up registers the gemeente (if missing) and invites that address as its first administrator.
+/// </summary>
+public sealed class BootstrapSettings
+{
+    public string? AdministratorEmail { get; set; }
+
+    public string AdministratorName { get; set; } = "Beheerder gemeente";
+
+    /// <summary>The gemeente's tenant id; the demo gemeente's id unless a deployment chooses its own.</summary>
+    public Guid GemeenteId { get; set; } = DemoData.Gemeente.Id;
+
+    public string GemeenteName { get; set; } = DemoData.Gemeente.Name;
+
+    /// <summary>The gemeente's KvK number (8 digits); optional.</summary>
+    public string? GemeenteKvkNumber { get; set; }
 }
 
 /// <summary>A PKCS#12 file on disk plus its password.</summary>

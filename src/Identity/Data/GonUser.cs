@@ -25,4 +25,21 @@ public sealed class GonUser : IdentityUser
 
     /// <summary>One of <see cref="GonRoles"/>.</summary>
     public string Role { get; set; } = "";
+
+    /// <summary>When an administrator invited the person; the activation link expires relative to it.</summary>
+    public DateTimeOffset? InvitedAt { get; set; }
+
+    /// <summary>When the person chose a password through the activation link (empty for people seeded with one).</summary>
+    public DateTimeOffset? ActivatedAt { get; set; }
+
+    /// <summary>Set while deactivated: the person cannot sign in and gets no tokens. Null means active.</summary>
+    public DateTimeOffset? DeactivatedAt { get; set; }
+
+    /// <summary>
+    /// SHA-256 (hex) of the outstanding activation token; cleared on activation, so a link works once.
+    /// Only the hash is stored, so a database read does not yield a usable link.
+    /// </summary>
+    public string? InvitationTokenHash { get; set; }
+
+    public bool IsActive => DeactivatedAt is null;
 }

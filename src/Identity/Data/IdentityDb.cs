@@ -12,6 +12,9 @@ namespace GonPortal.Identity.Data;
 /// </summary>
 public abstract class IdentityDb(DbContextOptions options) : IdentityDbContext<GonUser>(options)
 {
+    /// <summary>The organisations whose people and clients may sign in.</summary>
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+
     /// <summary>
     /// The Identity store settings that shape the model. IdentityDbContext reads them from the
     /// application's DI container, so the host (AddIdentity) and the contexts created outside DI
@@ -38,6 +41,21 @@ public abstract class IdentityDb(DbContextOptions options) : IdentityDbContext<G
             user.Property(u => u.OrganisationName).HasMaxLength(GonUser.OrganisationNameMaxLength).IsRequired();
             user.Property(u => u.Role).HasMaxLength(GonUser.RoleMaxLength).IsRequired();
             user.HasIndex(u => u.OrganisationId);
+            user.Property(u => u.InvitationTokenHash).HasMaxLength(64);
+            user.Ignore(u => u.IsActive);
+        });
+
+        builder.Entity<Organisation>(organisation =>
+        {
+            organisation.ToTable("Organisations");
+            organisation.HasKey(o => o.Id);
+            organisation.Property(o => o.Id).ValueGeneratedNever();
+            organisation.Property(o => o.Name).HasMaxLength(Organisation.NameMaxLength).IsRequired();
+            organisation.Property(o => o.Kind).HasConversion<string>().HasMaxLength(32);
+            organisation.Property(o => o.KvkNumber).HasMaxLength(8);
+            organisation.Property(o => o.AgbCode).HasMaxLength(8);
+            organisation.HasIndex(o => o.KvkNumber).IsUnique();
+            organisation.Ignore(o => o.Role);
         });
     }
 }

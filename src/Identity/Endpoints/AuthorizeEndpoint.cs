@@ -20,6 +20,7 @@ internal static class AuthorizeEndpoint
     public static async Task<IResult> HandleAsync(
         HttpContext http,
         UserManager<GonUser> users,
+        SignInManager<GonUser> signIn,
         IOpenIddictApplicationManager applications,
         IOpenIddictScopeManager scopes)
     {
@@ -28,6 +29,12 @@ internal static class AuthorizeEndpoint
 
         var cookie = await http.AuthenticateAsync(IdentityConstants.ApplicationScheme);
         var user = cookie.Succeeded ? await users.GetUserAsync(cookie.Principal) : null;
+        if (user is not null && !await signIn.CanSignInAsync(user))
+        {
+            // Deactivated (person or organisation) while still holding a login cookie: end that session.
+            await signIn.SignOutAsync();
+            user = null;
+        }
         if (user is null || RequiresFreshLogin(request, cookie))
         {
             return request.HasPromptValue(PromptValues.None)

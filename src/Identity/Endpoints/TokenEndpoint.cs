@@ -2,6 +2,8 @@ using System.Security.Claims;
 using GonPortal.Identity.Administrators;
 using GonPortal.Identity.Tokens;
 using GonPortal.Identity.Data;
+using GonPortal.Identity.Onboarding;
+using GonPortal.HostContracts;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
@@ -22,14 +24,15 @@ internal static class TokenEndpoint
         UserManager<GonUser> users,
         SignInManager<GonUser> signIn,
         IOpenIddictApplicationManager applications,
-        IOpenIddictScopeManager scopes)
+        IOpenIddictScopeManager scopes,
+        SignInGate gate)
     {
         var request = http.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
 
         if (request.IsClientCredentialsGrantType())
         {
-            return await ClientCredentialsAsync(request, applications, scopes);
+            return await ClientCredentialsAsync(request, applications, scopes, gate);
         }
 
         if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())
@@ -41,13 +44,18 @@ internal static class TokenEndpoint
     }
 
     private static async Task<IResult> ClientCredentialsAsync(
-        OpenIddictRequest request, IOpenIddictApplicationManager applications, IOpenIddictScopeManager scopes)
+        OpenIddictRequest request, IOpenIddictApplicationManager applications, IOpenIddictScopeManager scopes, SignInGate gate)
     {
         // OpenIddict would issue an identity token for any granted openid scope, but a machine client is
         // nobody's login session: refuse rather than strip, so a misconfigured client learns why.
         if (request.HasScope(Scopes.OpenId))
         {
             return OpenIddictResults.Forbid(Errors.InvalidScope, "The openid scope is for people; client credentials get no identity token.");
+        }
+
+        if (request.ClientId == AdminApiContract.ServerClientId)
+        {
+            return await ServerClientAsync(request, scopes);
         }
 
         var application = await applications.FindByClientIdAsync(request.ClientId!);
@@ -58,8 +66,26 @@ internal static class TokenEndpoint
             return OpenIddictResults.Forbid(Errors.UnauthorizedClient, "The client is not linked to an organisation.");
         }
 
+        if (!await gate.OrganisationActiveAsync(tenant.TenantId))
+        {
+            return OpenIddictResults.Forbid(Errors.UnauthorizedClient, "The client's organisation is not active.");
+        }
+
         var identity = TokenIdentities.ForMachineClient(request.ClientId!, tenant);
         identity.SetScopes(request.GetScopes());
+        identity.SetResources(await scopes.ListResourcesAsync(identity.GetScopes()).ToListAsync());
+        ClaimDestinations.Apply(identity);
+        return SignIn(identity);
+    }
+
+    /// <summary>
+    /// The Server calling the admin API: no organisation and no role, so its token is useless at the Server's
+    /// gRPC API (audience gon-server, which requires both); only the admin scope's audience (gon-identity).
+    /// </summary>
+    private static async Task<IResult> ServerClientAsync(OpenIddictRequest request, IOpenIddictScopeManager scopes)
+    {
+        var identity = TokenIdentities.NewIdentity().SetClaim(GonClaimTypes.Subject, request.ClientId!);
+        identity.SetScopes(request.GetScopes().Intersect([AdminApiContract.Scope]));
         identity.SetResources(await scopes.ListResourcesAsync(identity.GetScopes()).ToListAsync());
         ClaimDestinations.Apply(identity);
         return SignIn(identity);

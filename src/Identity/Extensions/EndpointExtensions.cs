@@ -1,3 +1,4 @@
+using GonPortal.Identity.Admin;
 using GonPortal.Identity.Endpoints;
 
 namespace GonPortal.Identity.Extensions;
@@ -23,6 +24,7 @@ public static class EndpointExtensions
         app.MapPost(OpenIddictExtensions.TokenPath, TokenEndpoint.HandleAsync);
         app.MapMethods(OpenIddictExtensions.UserInfoPath, getAndPost, UserInfoEndpoint.HandleAsync);
 
+        app.MapAdminApi();
         app.MapRazorPages();
         app.MapHealthChecks(HealthExtensions.HealthPath);
         return app;

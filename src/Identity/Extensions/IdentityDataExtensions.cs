@@ -1,5 +1,6 @@
 using GonPortal.HostContracts;
 using GonPortal.Identity.Data;
+using GonPortal.Identity.Onboarding;
 using GonPortal.Identity.Seeding;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -47,6 +48,8 @@ public static class IdentityDataExtensions
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
             })
             .AddEntityFrameworkStores<IdentityDb>()
+            .AddSignInManager<GonSignInManager>()
+            .AddErrorDescriber<DutchIdentityErrors>()
             .AddDefaultTokenProviders();
 
         services.ConfigureApplicationCookie(cookie =>
@@ -58,6 +61,7 @@ public static class IdentityDataExtensions
             cookie.SlidingExpiration = true;
         });
 
+        services.AddOnboarding();
         services.AddIdentitySeeding();
         return builder;
     }

@@ -41,7 +41,7 @@ public static class OpenIddictExtensions
                 // "plain" PKCE protects nothing if the authorization request leaks; accept S256 only.
                 server.Configure(options => options.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
 
-                server.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.OfflineAccess, Scopes.Roles, GonScopes.Api);
+                server.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.OfflineAccess, Scopes.Roles, GonScopes.Api, AdminApiContract.Scope);
                 server.RegisterClaims(
                     GonClaimTypes.Subject, GonClaimTypes.Name, GonClaimTypes.Role, GonClaimTypes.TenantId, GonClaimTypes.TenantName,
                     GonClaimTypes.Administrator);
@@ -56,6 +56,13 @@ public static class OpenIddictExtensions
                     .EnableTokenEndpointPassthrough()
                     .EnableEndSessionEndpointPassthrough()
                     .EnableUserInfoEndpointPassthrough();
+            })
+            // The admin API's bearer tokens are this server's own: validated in-process with its keys, no discovery round trip.
+            .AddValidation(validation =>
+            {
+                validation.UseLocalServer();
+                validation.AddAudiences(AdminApiContract.Audience);
+                validation.UseAspNetCore();
             });
 
         // Issuer, keys and the HTTP allowance come from configuration, read when options are built.

@@ -13,7 +13,7 @@ namespace GonPortal.Identity.Tokens;
 /// </summary>
 internal static class TokenIdentities
 {
-    /// <param name="isAdministrator">From <see cref="Administrators.AdministratorFlag.IsAdministratorAsync"/>, which only says yes for gemeente users.</param>
+    /// <param name="isAdministrator">From <see cref="Administrators.AdministratorFlag.IsAdministratorAsync"/>, which says yes for flagged users of any organisation.</param>
     public static ClaimsIdentity ForUser(GonUser user, bool isAdministrator) => SetUserClaims(NewIdentity(), user, isAdministrator);
 
     /// <summary>

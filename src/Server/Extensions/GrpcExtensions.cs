@@ -1,3 +1,4 @@
+using GonPortal.Server.Administration;
 using GonPortal.Server.Arrangements;
 using GonPortal.Server.Audit;
 using GonPortal.Server.Budgets;
@@ -26,6 +27,7 @@ public static class GrpcExtensions
         builder.Services.AddGonBudgetServices();
         builder.Services.AddGonReportingServices();
         builder.Services.AddGonProviderServices();
+        builder.Services.AddGonAdministration(builder.Configuration);
         if (builder.Environment.IsDevelopment())
         {
             builder.Services.AddGrpcReflection();
@@ -51,6 +53,7 @@ public static class GrpcExtensions
         app.MapGrpcService<ReportingGrpcService>();
         app.MapGrpcService<BudgetGrpcService>();
         app.MapGrpcService<SettlementGrpcService>();
+        app.MapGrpcService<AdministrationGrpcService>();
         app.MapGrpcHealthChecksService().AllowAnonymous();
         if (app.Environment.IsDevelopment())
         {

@@ -36,6 +36,19 @@ public readonly record struct Page(int Size, int Offset)
         return (items, Encode(Offset + Size));
     }
 
+    /// <summary>
+    /// For a list read elsewhere (Identity's admin API): <paramref name="fetched"/> holds up to Size + 1 items from
+    /// Offset on; the extra one only tells that a next page exists.
+    /// </summary>
+    public (List<T> Items, string NextToken) Slice<T>(List<T> fetched)
+    {
+        if (fetched.Count <= Size)
+        {
+            return (fetched, "");
+        }
+        return (fetched.Take(Size).ToList(), Encode(Offset + Size));
+    }
+
     private static string Encode(int offset) => Convert.ToBase64String(Encoding.UTF8.GetBytes($"o:{offset}"));
 
     private static bool TryDecode(string token, out int offset)

@@ -11,7 +11,6 @@ using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using OrganisationKind = GonPortal.Contracts.V1.OrganisationKind;
-using DomainProvider = GonPortal.Domain.Providers.Provider;
 using DomainAreaContract = GonPortal.Domain.Providers.AreaContract;
 
 namespace GonPortal.Server.Providers;
@@ -21,7 +20,8 @@ namespace GonPortal.Server.Providers;
 /// gemeente writes.
 /// </summary>
 [Authorize(Roles = GonRoles.AnyRole)]
-public sealed class ProviderGrpcService(GonDbContext db, TenantContext tenant, IdempotentRequests idempotency, AreaHolding holding, TimeProvider clock)
+public sealed class ProviderGrpcService(
+    GonDbContext db, TenantContext tenant, IdempotentRequests idempotency, AreaHolding holding, ProviderRegistration registration, TimeProvider clock)
     : ProviderService.ProviderServiceBase
 {
     public override async Task<GetCurrentOrganisationResponse> GetCurrentOrganisation(GetCurrentOrganisationRequest request, ServerCallContext context)
@@ -87,17 +87,8 @@ public sealed class ProviderGrpcService(GonDbContext db, TenantContext tenant, I
         v.ThrowIfAny();
         var ct = context.CancellationToken;
         return await idempotency.CreateOnceAsync(request, request.RequestId,
-            async () =>
-            {
-                var provider = DomainProvider.Register(Guid.NewGuid(), request.Name, ProviderMapping.ToDomain(request.Kind),
-                    request.KvkNumber, request.AgbCode, clock.GetUtcNow());
-                if (await db.Providers.AnyAsync(p => p.KvkNumber == provider.KvkNumber, ct))
-                {
-                    new Violations().Add("kvk_number", "is already registered for another provider").ThrowIfAny();
-                }
-                db.Providers.Add(provider);
-                return provider.Id;
-            },
+            async () => (await registration.RegisterAsync(Guid.NewGuid(), request.Name, ProviderMapping.ToDomain(request.Kind),
+                request.KvkNumber, request.AgbCode, ct)).Id,
             async id => new CreateProviderResponse { Provider = ProviderMapping.ToProto(await db.Providers.AsNoTracking().SingleAsync(p => p.Id == id, ct)) },
             ct);
     }

@@ -108,17 +108,53 @@ public static class AccessMatrix
         SettlementService/GetPgbSettlement#area1         U  OK PD OK NF NF NF NF NF
         SettlementService/GetReconciliation#area1        U  OK PD OK NF NF NF NF NF
         SettlementService/ListStaffShortageLines#area1   U  OK PD OK NF NF NF NF NF
+        AdministrationService/CreateOrganisation         U  PD PD PD PD PD PD PD PD
+        AdministrationService/UpdateOrganisation         U  PD PD PD PD PD PD PD PD
+        AdministrationService/DeactivateOrganisation     U  PD PD PD PD PD PD PD PD
+        AdministrationService/ReactivateOrganisation     U  PD PD PD PD PD PD PD PD
+        AdministrationService/ListOrganisations          U  PD PD PD PD PD PD PD PD
+        AdministrationService/GetOrganisation            U  PD PD PD PD PD PD PD PD
+        AdministrationService/InvitePerson               U  PD PD PD PD PD PD PD PD
+        AdministrationService/ResendInvitation           U  PD PD PD PD PD PD PD PD
+        AdministrationService/ListPeople                 U  PD PD PD PD PD PD PD PD
+        AdministrationService/SetAdministrator           U  PD PD PD PD PD PD PD PD
+        AdministrationService/DeactivatePerson           U  PD PD PD PD PD PD PD PD
+        AdministrationService/ReactivatePerson           U  PD PD PD PD PD PD PD PD
         """;
+
+    // Administration: machine clients never carry the administrator claim, so every one of them is refused
+    // (PERMISSION_DENIED) before anything is read; what administrators may do is AdministrationAccessMatrix.
 
     /// <summary>How to call each row's RPC as a caller; setup runs first, as the data's owner.</summary>
     public static readonly IReadOnlyDictionary<string, Func<Scenario, string, CallInvoker, Task>> Cases = new Dictionary<string, Func<Scenario, string, CallInvoker, Task>>
     {
+        ["AdministrationService/CreateOrganisation"] = async (_, _, c) => await new AdministrationService.AdministrationServiceClient(c).CreateOrganisationAsync(new()
+        {
+            RequestId = $"test-{Guid.NewGuid():N}", Name = "Machine-organisatie", Kind = OrganisationKind.Wij, KvkNumber = FreshKvk(),
+        }),
+        ["AdministrationService/UpdateOrganisation"] = async (_, caller, c) => await new AdministrationService.AdministrationServiceClient(c).UpdateOrganisationAsync(new()
+        {
+            OrganisationId = Scenario.Org(Callers.OaAtelier).Id.ToString(), Name = Scenario.Org(Callers.OaAtelier).Name, KvkNumber = Scenario.Org(Callers.OaAtelier).KvkNumber,
+        }),
+        ["AdministrationService/DeactivateOrganisation"] = async (_, _, c) => await new AdministrationService.AdministrationServiceClient(c).DeactivateOrganisationAsync(new() { OrganisationId = Scenario.Org(Callers.OaAtelier).Id.ToString() }),
+        ["AdministrationService/ReactivateOrganisation"] = async (_, _, c) => await new AdministrationService.AdministrationServiceClient(c).ReactivateOrganisationAsync(new() { OrganisationId = Scenario.Org(Callers.OaAtelier).Id.ToString() }),
+        ["AdministrationService/ListOrganisations"] = async (_, _, c) => await new AdministrationService.AdministrationServiceClient(c).ListOrganisationsAsync(new()),
+        ["AdministrationService/GetOrganisation"] = async (_, _, c) => await new AdministrationService.AdministrationServiceClient(c).GetOrganisationAsync(new() { OrganisationId = Scenario.Org(Callers.OaAtelier).Id.ToString() }),
+        ["AdministrationService/InvitePerson"] = async (_, _, c) => await new AdministrationService.AdministrationServiceClient(c).InvitePersonAsync(new()
+        {
+            RequestId = $"test-{Guid.NewGuid():N}", Email = $"machine-{Guid.NewGuid():N}@test.test", DisplayName = "Machine Persoon",
+        }),
+        ["AdministrationService/ResendInvitation"] = async (_, _, c) => await new AdministrationService.AdministrationServiceClient(c).ResendInvitationAsync(new() { PersonId = Guid.NewGuid().ToString() }),
+        ["AdministrationService/ListPeople"] = async (_, _, c) => await new AdministrationService.AdministrationServiceClient(c).ListPeopleAsync(new()),
+        ["AdministrationService/SetAdministrator"] = async (_, _, c) => await new AdministrationService.AdministrationServiceClient(c).SetAdministratorAsync(new() { PersonId = Guid.NewGuid().ToString(), Administrator = true }),
+        ["AdministrationService/DeactivatePerson"] = async (_, _, c) => await new AdministrationService.AdministrationServiceClient(c).DeactivatePersonAsync(new() { PersonId = Guid.NewGuid().ToString() }),
+        ["AdministrationService/ReactivatePerson"] = async (_, _, c) => await new AdministrationService.AdministrationServiceClient(c).ReactivatePersonAsync(new() { PersonId = Guid.NewGuid().ToString() }),
         ["ReferenceService/ListAreas"] = async (_, _, c) => await new ReferenceService.ReferenceServiceClient(c).ListAreasAsync(new()),
         ["ReferenceService/ListProducts"] = async (_, _, c) => await new ReferenceService.ReferenceServiceClient(c).ListProductsAsync(new()),
         ["ReferenceService/ListUnits"] = async (_, _, c) => await new ReferenceService.ReferenceServiceClient(c).ListUnitsAsync(new()),
         ["ProviderService/GetCurrentOrganisation"] = async (_, _, c) => await new ProviderService.ProviderServiceClient(c).GetCurrentOrganisationAsync(new()),
         ["ProviderService/ListProviders"] = async (_, _, c) => await new ProviderService.ProviderServiceClient(c).ListProvidersAsync(new()),
-        ["ProviderService/GetProvider"] = async (_, _, c) => await new ProviderService.ProviderServiceClient(c).GetProviderAsync(new() { ProviderId = Org(Callers.OaDeLinde).Id.ToString() }),
+        ["ProviderService/GetProvider"] = async (_, _, c) => await new ProviderService.ProviderServiceClient(c).GetProviderAsync(new() { ProviderId = Scenario.Org(Callers.OaDeLinde).Id.ToString() }),
         ["ProviderService/CreateProvider"] = async (_, _, c) => await new ProviderService.ProviderServiceClient(c).CreateProviderAsync(NewProvider(OrganisationKind.Onderaannemer)),
         ["ProviderService/ListAreaContracts"] = async (_, _, c) => await new ProviderService.ProviderServiceClient(c).ListAreaContractsAsync(new()),
         ["ProviderService/CreateAreaContract"] = async (s, _, c) =>
@@ -292,12 +328,12 @@ public static class AccessMatrix
             await new SettlementService.SettlementServiceClient(c).StartSettlementRunAsync(Settlements.SettlementScenario.Start(SettlementRunKind.SubcontractorStatements, 0, 2027, 1)),
         ["SettlementService/GetSettlementRun#statements"] = async (s, _, c) =>
         {
-            var id = await s.StoredResultAsync(Domain.Settlements.SettlementKind.SubcontractorStatements, 0, 2027, 1, Guid.NewGuid(), Org(Callers.HaStadse).Id, Org(Callers.OaDeLinde).Id, new SubcontractorStatement());
+            var id = await s.StoredResultAsync(Domain.Settlements.SettlementKind.SubcontractorStatements, 0, 2027, 1, Guid.NewGuid(), Scenario.Org(Callers.HaStadse).Id, Scenario.Org(Callers.OaDeLinde).Id, new SubcontractorStatement());
             await new SettlementService.SettlementServiceClient(c).GetSettlementRunAsync(new() { SettlementRunId = await s.RunIdOfAsync(id) });
         },
         ["SettlementService/GetSettlementRun#pgb-area1"] = async (s, _, c) =>
         {
-            var id = await s.StoredResultAsync(Domain.Settlements.SettlementKind.PgbProvisional, 1, 2027, 0, Guid.Empty, Org(Callers.HaStadse).Id, null, new PgbSettlement());
+            var id = await s.StoredResultAsync(Domain.Settlements.SettlementKind.PgbProvisional, 1, 2027, 0, Guid.Empty, Scenario.Org(Callers.HaStadse).Id, null, new PgbSettlement());
             await new SettlementService.SettlementServiceClient(c).GetSettlementRunAsync(new() { SettlementRunId = await s.RunIdOfAsync(id) });
         },
         ["SettlementService/ListSettlementRuns"] = async (_, _, c) =>
@@ -309,28 +345,28 @@ public static class AccessMatrix
         ["SettlementService/GetSubcontractorStatement#stadse-delinde"] = async (s, _, c) =>
         {
             var subcontract = Guid.NewGuid();
-            await s.StoredResultAsync(Domain.Settlements.SettlementKind.SubcontractorStatements, 0, 2027, 1, subcontract, Org(Callers.HaStadse).Id, Org(Callers.OaDeLinde).Id, new SubcontractorStatement());
+            await s.StoredResultAsync(Domain.Settlements.SettlementKind.SubcontractorStatements, 0, 2027, 1, subcontract, Scenario.Org(Callers.HaStadse).Id, Scenario.Org(Callers.OaDeLinde).Id, new SubcontractorStatement());
             await new SettlementService.SettlementServiceClient(c).GetSubcontractorStatementAsync(new() { SubcontractId = subcontract.ToString(), Year = 2027, Month = 1 });
         },
         ["SettlementService/GetPgbSettlement#area1"] = async (s, _, c) =>
         {
-            await s.StoredResultAsync(Domain.Settlements.SettlementKind.PgbProvisional, 1, 2027, 0, Guid.Empty, Org(Callers.HaStadse).Id, null, new PgbSettlement());
+            await s.StoredResultAsync(Domain.Settlements.SettlementKind.PgbProvisional, 1, 2027, 0, Guid.Empty, Scenario.Org(Callers.HaStadse).Id, null, new PgbSettlement());
             await new SettlementService.SettlementServiceClient(c).GetPgbSettlementAsync(new() { AreaId = 1, Year = 2027, Kind = SettlementRunKind.PgbProvisional });
         },
         ["SettlementService/GetReconciliation#area1"] = async (s, _, c) =>
         {
-            await s.StoredResultAsync(Domain.Settlements.SettlementKind.Reconciliation, 1, 2027, 0, Guid.Empty, Org(Callers.HaStadse).Id, null, new Reconciliation());
+            await s.StoredResultAsync(Domain.Settlements.SettlementKind.Reconciliation, 1, 2027, 0, Guid.Empty, Scenario.Org(Callers.HaStadse).Id, null, new Reconciliation());
             await new SettlementService.SettlementServiceClient(c).GetReconciliationAsync(new() { AreaId = 1, Year = 2027 });
         },
         ["SettlementService/ListStaffShortageLines#area1"] = async (s, _, c) =>
         {
-            var id = await s.StoredResultAsync(Domain.Settlements.SettlementKind.Reconciliation, 1, 2027, 0, Guid.Empty, Org(Callers.HaStadse).Id, null, new Reconciliation());
+            var id = await s.StoredResultAsync(Domain.Settlements.SettlementKind.Reconciliation, 1, 2027, 0, Guid.Empty, Scenario.Org(Callers.HaStadse).Id, null, new Reconciliation());
             await new SettlementService.SettlementServiceClient(c).ListStaffShortageLinesAsync(new() { ReconciliationId = id.ToString() });
         },
         ["AuditService/ListAuditEntries"] = async (_, _, c) => await new AuditService.AuditServiceClient(c).ListAuditEntriesAsync(new()),
         ["ClientService/CreateClient"] = async (_, caller, c) =>
         {
-            var areas = caller is Callers.Anonymous or Callers.Wij or Callers.Gemeente || Org(caller).AreaIds.Count == 0 ? [1] : Org(caller).AreaIds;
+            var areas = caller is Callers.Anonymous or Callers.Wij or Callers.Gemeente || Scenario.Org(caller).AreaIds.Count == 0 ? [1] : Scenario.Org(caller).AreaIds;
             await new ClientService.ClientServiceClient(c).CreateClientAsync(AccessProcessScenario.NewClient(areas[0]));
         },
         ["ClientService/GetClient#stadse-delinde"] = async (s, _, c) =>

@@ -33,6 +33,7 @@ public abstract class GonHosts(DatabaseProvider database) : IAsyncLifetime
     private KestrelFactory<ServerAssembly>? _server;
     private GrpcChannel? _channel;
     private HttpClient? _http;
+    private TestMailbox? _mailbox;
 
     public DatabaseProvider Database => database;
     public bool Available { get; private set; }
@@ -44,6 +45,9 @@ public abstract class GonHosts(DatabaseProvider database) : IAsyncLifetime
     public Uri ServerHttpUrl { get; private set; } = null!;
     public IServiceProvider ServerServices => _server!.Services;
     public IServiceProvider IdentityServices => _identity!.Services;
+
+    /// <summary>The SMTP server Identity sends its e-mails to.</summary>
+    public TestMailbox Mailbox => _mailbox!;
 
     /// <summary>The Server's effective configuration for its database, for tests that open it directly.</summary>
     public (string Provider, string ConnectionString) ServerDatabase { get; private set; }
@@ -59,6 +63,7 @@ public abstract class GonHosts(DatabaseProvider database) : IAsyncLifetime
         var serverHttpPort = FreeLoopbackPort();
         ServerHttpUrl = new Uri($"http://127.0.0.1:{serverHttpPort}/");
         var identityDb = DatabaseSettings("identity");
+        _mailbox = new TestMailbox(FreeLoopbackPort());
         _identity = new KestrelFactory<IdentityAssembly>(new Dictionary<string, string?>
         {
             ["Database:Provider"] = identityDb.Provider,
@@ -66,6 +71,9 @@ public abstract class GonHosts(DatabaseProvider database) : IAsyncLifetime
             ["Identity:KeyDirectory"] = Path.Combine(_folder, "keys"),
             ["Identity:AllowInsecureHttp"] = "true",
             ["Identity:Dashboard:BaseUrl"] = ServerHttpUrl.ToString().TrimEnd('/'),
+            ["Email:Smtp:Host"] = "127.0.0.1",
+            ["Email:Smtp:Port"] = _mailbox.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Email:Smtp:From"] = "GonPortal <no-reply@gonportal.test>",
         }, useConfiguredEndpoints: false);
         _identity.StartServer();
         IdentityUrl = _identity.Addresses.First();
@@ -212,6 +220,10 @@ public abstract class GonHosts(DatabaseProvider database) : IAsyncLifetime
         if (_identity is not null)
         {
             await _identity.DisposeAsync();
+        }
+        if (_mailbox is not null)
+        {
+            await _mailbox.DisposeAsync();
         }
         await DropPostgresDatabases();
         try

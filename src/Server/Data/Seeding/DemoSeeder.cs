@@ -29,10 +29,12 @@ public static class DemoSeeder
                 await DemoAccessProcessSeeder.SeedAsync(services, ct);
                 return;
             }
+            // The same registration CreateProvider and CreateOrganisation use; the registry rows are Identity's own seeding.
+            var registration = scope.ServiceProvider.GetRequiredService<Providers.ProviderRegistration>();
             foreach (var org in DemoData.Organisations.Where(o => o.Kind is OrganisationKind.Hoofdaanbieder or OrganisationKind.Onderaannemer))
             {
                 var kind = org.Kind == OrganisationKind.Hoofdaanbieder ? ProviderKind.Hoofdaanbieder : ProviderKind.Onderaannemer;
-                db.Providers.Add(Provider.Register(org.Id, org.Name, kind, org.KvkNumber!, org.AgbCode, now));
+                await registration.RegisterAsync(org.Id, org.Name, kind, org.KvkNumber!, org.AgbCode, ct);
             }
             await db.SaveChangesAsync(ct);
             var providers = await db.Providers.ToListAsync(ct);
