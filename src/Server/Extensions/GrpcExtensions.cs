@@ -23,6 +23,7 @@ public static class GrpcExtensions
             o.EnableDetailedErrors = builder.Environment.IsDevelopment();
         });
         builder.Services.AddGonClientServices();
+        builder.Services.AddGonArrangementServices();
         builder.Services.AddGonHourServices();
         builder.Services.AddGonBudgetServices();
         builder.Services.AddGonReportingServices();
