@@ -54,6 +54,7 @@ public static class GrpcExtensions
         app.MapGrpcService<BudgetGrpcService>();
         app.MapGrpcService<SettlementGrpcService>();
         app.MapGrpcService<AdministrationGrpcService>();
+        app.MapGrpcService<MachineClientGrpcService>();
         app.MapGrpcHealthChecksService().AllowAnonymous();
         if (app.Environment.IsDevelopment())
         {
