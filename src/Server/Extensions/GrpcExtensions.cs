@@ -55,6 +55,7 @@ public static class GrpcExtensions
         app.MapGrpcService<BudgetGrpcService>();
         app.MapGrpcService<SettlementGrpcService>();
         app.MapGrpcService<AdministrationGrpcService>();
+        app.MapGrpcService<MachineClientGrpcService>();
         app.MapGrpcHealthChecksService().AllowAnonymous();
         if (app.Environment.IsDevelopment())
         {

@@ -43,12 +43,11 @@ public abstract class MachineClientAdministrationTests(GonHosts hosts)
     {
         hosts.RequireAvailable();
         var organisation = new MachineClientOrganisation(Guid.NewGuid(), "Zorg Één Nieuw", GonRoles.Hoofdaanbieder);
-        // Only an organisation in the registry gets tokens (an unknown one counts as inactive).
+        // Only an organisation in the registry (and active) gets tokens for its clients.
         await using (var scope = hosts.IdentityServices.CreateAsyncScope())
         {
-            var kvk = Random.Shared.Next(10_000_000, 99_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            await scope.ServiceProvider.GetRequiredService<OrganisationRegistry>().CreateAsync(
-                organisation.Id, HostContracts.OrganisationKind.Hoofdaanbieder, new OrganisationDraft(organisation.Name, kvk, null, false), CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<OrganisationRegistry>().CreateAsync(organisation.Id, GonPortal.HostContracts.OrganisationKind.Hoofdaanbieder,
+                new(organisation.Name, AccessMatrix.Scenario.FreshKvk(), null, false), CancellationToken.None);
         }
         var registered = await RegisterAsync(organisation, "ECD nieuw");
         Assert.Matches("^ecd-zorg-een-nieuw-[a-z0-9]{6}$", registered.ClientId);
