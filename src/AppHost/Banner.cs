@@ -28,8 +28,12 @@ internal static class Banner
         {
             var organisation = DemoData.Organisation(user.OrganisationId);
             var administrator = user.IsAdministrator ? " + administrator (jobs dashboard)" : "";
-            text.AppendLine($"   {user.Email.PadRight(emailWidth)}  {organisation.Name.PadRight(organisationWidth)}  {organisation.Role}{administrator}");
+            var code = DemoData.NeedsAuthenticatorCode(user) ? " *" : "";
+            text.AppendLine($"   {user.Email.PadRight(emailWidth)}  {organisation.Name.PadRight(organisationWidth)}  {organisation.Role}{administrator}{code}");
         }
+
+        text.AppendLine($"   * needs a code from an authenticator app after the password (two-factor); add this demo key to the app:")
+            .AppendLine($"     {Grouped(DemoData.AuthenticatorKey)}  (time-based, 6 digits, 30 seconds)");
 
         text.AppendLine()
             .AppendLine($" Machine clients (client credentials, scope {GonScopes.Api}; token endpoint at Identity)");
@@ -46,4 +50,7 @@ internal static class Banner
             .Append(rule)
             .ToString();
     }
+
+    private static string Grouped(string key) =>
+        string.Join(' ', Enumerable.Range(0, (key.Length + 3) / 4).Select(i => key.Substring(i * 4, Math.Min(4, key.Length - (i * 4)))));
 }
