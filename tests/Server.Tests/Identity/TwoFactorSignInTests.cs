@@ -137,6 +137,42 @@ public abstract partial class TwoFactorSignInTests(GonHosts hosts)
     }
 
     [Fact]
+    public async Task Wrong_codes_lock_the_account_like_wrong_passwords()
+    {
+        hosts.RequireAvailable();
+        var email = await CreateUser(DemoData.OostZorg);
+        await using (var scope = hosts.IdentityServices.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<GonUser>>();
+            var user = (await users.FindByEmailAsync(email))!;
+            var keys = (IUserAuthenticatorKeyStore<GonUser>)scope.ServiceProvider.GetRequiredService<IUserStore<GonUser>>();
+            await keys.SetAuthenticatorKeyAsync(user, DemoData.AuthenticatorKey, CancellationToken.None);
+            Assert.True((await users.SetTwoFactorEnabledAsync(user, true)).Succeeded);
+        }
+
+        using var flow = new Flow(hosts);
+        using var password = await flow.PasswordAsync(email);
+        Assert.True(LoginForm.IsCodeStep(password));
+        var codeUrl = new Uri(hosts.IdentityUrl, password.Headers.Location!);
+        var wrong = WrongCode(DemoData.AuthenticatorKey);
+        for (var attempt = 1; attempt < global::GonPortal.Identity.Extensions.IdentityDataExtensions.MaxFailedAccessAttempts; attempt++)
+        {
+            using var refused = await LoginForm.SubmitCodeAsync(flow.Browser, codeUrl, wrong);
+            Assert.Contains(LoginCodeModel.WrongCode, WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
+        }
+
+        using (var last = await LoginForm.SubmitCodeAsync(flow.Browser, codeUrl, wrong))
+        {
+            Assert.Contains(LoginModel.LockedOut, WebUtility.HtmlDecode(await last.Content.ReadAsStringAsync()));
+        }
+
+        // Locked: even the right code does not sign in now.
+        using var right = await LoginForm.SubmitCodeAsync(flow.Browser, codeUrl, Totp.Code(DemoData.AuthenticatorKey));
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Contains(LoginModel.LockedOut, WebUtility.HtmlDecode(await right.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
     public async Task Whom_it_is_required_for_cannot_turn_it_off()
     {
         hosts.RequireAvailable();
