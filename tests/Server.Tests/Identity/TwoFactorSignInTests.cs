@@ -51,6 +51,13 @@ public abstract partial class TwoFactorSignInTests(GonHosts hosts)
             Assert.Equal("/Account/Login", new Uri(hosts.IdentityUrl, early.Headers.Location!).AbsolutePath);
         }
 
+        // Nor can a code page finish it: only confirming the enrolment can.
+        using (var codePage = await flow.Browser.GetAsync("Account/LoginCode?ReturnUrl=%2F"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, codePage.StatusCode);
+            Assert.Equal(EnrolPath, new Uri(hosts.IdentityUrl, codePage.Headers.Location!).AbsolutePath);
+        }
+
         var enrolPage = await flow.Browser.GetStringAsync(enrolUrl);
         Assert.Contains("img class=\"qr\" src=\"data:image/png;base64,", enrolPage);
         var key = SharedKey().Match(enrolPage).Groups[1].Value;
@@ -84,6 +91,14 @@ public abstract partial class TwoFactorSignInTests(GonHosts hosts)
         using var nextPassword = await next.PasswordAsync(email);
         Assert.True(LoginForm.IsCodeStep(nextPassword));
         var codeUrl = new Uri(hosts.IdentityUrl, nextPassword.Headers.Location!);
+
+        // Enrolled: the password alone never reaches the enrolment page, so it cannot replace the key.
+        using (var enrolAgain = await next.Browser.GetAsync(EnrolPath.TrimStart('/')))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, enrolAgain.StatusCode);
+            Assert.Equal(LoginForm.CodePagePath, new Uri(hosts.IdentityUrl, enrolAgain.Headers.Location!).AbsolutePath);
+        }
+
         using (var wrong = await LoginForm.SubmitCodeAsync(next.Browser, codeUrl, WrongCode(key)))
         {
             Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);

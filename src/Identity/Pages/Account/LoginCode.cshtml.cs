@@ -25,14 +25,13 @@ public sealed class LoginCodeModel(SignInManager<GonUser> signIn, ILogger<LoginC
 
     public bool HasError(string field) => ModelState[$"{nameof(Input)}.{field}"]?.Errors.Count > 0;
 
-    public async Task<IActionResult> OnGetAsync() =>
-        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? BackToPassword() : Page();
+    public async Task<IActionResult> OnGetAsync() => await ElsewhereAsync() ?? Page();
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
+        if (await ElsewhereAsync() is { } elsewhere)
         {
-            return BackToPassword();
+            return elsewhere;
         }
 
         if (!ModelState.IsValid)
@@ -63,8 +62,20 @@ public sealed class LoginCodeModel(SignInManager<GonUser> signIn, ILogger<LoginC
         return Page();
     }
 
-    /// <summary>No password step behind this request (or it expired): start again, keeping where the sign-in was going.</summary>
-    private RedirectToPageResult BackToPassword() => RedirectToPage("Login", new { ReturnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/" });
+    /// <summary>
+    /// No password step behind this request (or it expired): start again. Not enrolled yet: a code cannot finish this
+    /// sign-in, only confirming the enrolment can. Both keep where the sign-in was going.
+    /// </summary>
+    private async Task<IActionResult?> ElsewhereAsync()
+    {
+        var returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
+        return await signIn.GetTwoFactorAuthenticationUserAsync() switch
+        {
+            null => RedirectToPage("Login", new { ReturnUrl = returnUrl }),
+            { TwoFactorEnabled: false } => RedirectToPage("EnrolAuthenticator", new { ReturnUrl = returnUrl }),
+            _ => null,
+        };
+    }
 
     public sealed class CodeInput
     {
