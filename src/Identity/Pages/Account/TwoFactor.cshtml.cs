@@ -14,6 +14,7 @@ namespace GonPortal.Identity.Pages.Account;
 /// A signed-in person's two-factor settings: whether it is on, how many recovery codes are left, new recovery codes,
 /// and turning it off, which the policy forbids for whom it is required. The portal's header links here.
 /// </summary>
+// Identity's own cookie (IdentityConstants.ApplicationScheme, which is not a constant); no cookie: the login page and back.
 [Authorize(AuthenticationSchemes = "Identity.Application")]
 public sealed class TwoFactorModel(SignInManager<GonUser> signIn, TwoFactorPolicy policy, IOptions<IdentitySettings> settings, ILogger<TwoFactorModel> logger) : PageModel
 {
