@@ -151,8 +151,10 @@ public abstract partial class TwoFactorSignInTests(GonHosts hosts)
         await next.FinishAsync(new Uri(hosts.IdentityUrl, code.Headers.Location!));
     }
 
-    [Fact]
-    public async Task Wrong_codes_lock_the_account_like_wrong_passwords()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Wrong_codes_lock_the_account_like_wrong_passwords(bool useRecoveryCodes)
     {
         hosts.RequireAvailable();
         var email = await CreateUser(DemoData.OostZorg);
@@ -169,7 +171,7 @@ public abstract partial class TwoFactorSignInTests(GonHosts hosts)
         using var password = await flow.PasswordAsync(email);
         Assert.True(LoginForm.IsCodeStep(password));
         var codeUrl = new Uri(hosts.IdentityUrl, password.Headers.Location!);
-        var wrong = WrongCode(DemoData.AuthenticatorKey);
+        var wrong = useRecoveryCodes ? "AAAAA-BBBBB" : WrongCode(DemoData.AuthenticatorKey);
         for (var attempt = 1; attempt < global::GonPortal.Identity.Extensions.IdentityDataExtensions.MaxFailedAccessAttempts; attempt++)
         {
             using var refused = await LoginForm.SubmitCodeAsync(flow.Browser, codeUrl, wrong);

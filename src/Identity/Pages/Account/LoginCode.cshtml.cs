@@ -3,6 +3,7 @@ using GonPortal.Identity.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SignInResult = Microsoft.AspNetCore.Identity.SignInResult;
 
 namespace GonPortal.Identity.Pages.Account;
 
@@ -43,7 +44,7 @@ public sealed class LoginCodeModel(SignInManager<GonUser> signIn, ILogger<LoginC
         // Six digits come from the app; anything else can only be a recovery code.
         var result = code.Length == 6 && code.All(char.IsAsciiDigit)
             ? await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false)
-            : await signIn.TwoFactorRecoveryCodeSignInAsync(code);
+            : await RecoveryCodeSignInAsync(code);
         if (result.Succeeded)
         {
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
@@ -60,6 +61,29 @@ public sealed class LoginCodeModel(SignInManager<GonUser> signIn, ILogger<LoginC
         }
 
         return Page();
+    }
+
+    /// <summary>
+    /// ASP.NET Identity counts wrong app codes towards the lockout but not wrong recovery codes; here they count too,
+    /// so no kind of code can be guessed past the lockout.
+    /// </summary>
+    private async Task<SignInResult> RecoveryCodeSignInAsync(string code)
+    {
+        var user = await signIn.GetTwoFactorAuthenticationUserAsync()
+            ?? throw new InvalidOperationException("The two-factor sign-in is gone.");
+        if (await signIn.UserManager.IsLockedOutAsync(user))
+        {
+            return SignInResult.LockedOut;
+        }
+
+        var result = await signIn.TwoFactorRecoveryCodeSignInAsync(code);
+        if (result.Succeeded)
+        {
+            return result;
+        }
+
+        await signIn.UserManager.AccessFailedAsync(user);
+        return await signIn.UserManager.IsLockedOutAsync(user) ? SignInResult.LockedOut : result;
     }
 
     /// <summary>
