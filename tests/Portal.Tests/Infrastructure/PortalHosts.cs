@@ -28,6 +28,9 @@ public sealed class PortalHosts : IAsyncLifetime
 
     public Uri PortalUrl { get; private set; } = null!;
 
+    /// <summary>Identity's services, for tests that need a person of their own (never changing the demo users).</summary>
+    public IServiceProvider IdentityServices => _identity!.Services;
+
     public ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(_folder);

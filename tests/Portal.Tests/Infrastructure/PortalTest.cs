@@ -38,7 +38,10 @@ public abstract class PortalTest(PortalHosts hosts, BrowserFixture browser) : IA
         return await context.NewPageAsync();
     }
 
-    /// <summary>Signs in at Identity's login page and waits until the portal shows the person in its header.</summary>
+    /// <summary>
+    /// Signs in at Identity's login page and waits until the portal shows the person in its header. Demo users who
+    /// need two-factor get the code their authenticator app would show for <see cref="DemoData.AuthenticatorKey"/>.
+    /// </summary>
     protected static async Task SignInAsync(IPage page, string email, string returnPath = "/")
     {
         await page.GotoAsync($"account/login?returnUrl={Uri.EscapeDataString(returnPath)}");
@@ -46,7 +49,19 @@ public abstract class PortalTest(PortalHosts hosts, BrowserFixture browser) : IA
         await page.FillAsync("input[name='Input.Password']", DemoData.Password);
         await page.ClickAsync("button[type=submit]");
         var user = DemoData.Users.Single(u => u.Email == email);
+        if (DemoData.NeedsAuthenticatorCode(user))
+        {
+            await EnterCodeAsync(page, Totp.Code(DemoData.AuthenticatorKey));
+        }
+
         await Assertions.Expect(page.GetByTestId("aangemeld")).ToContainTextAsync(user.DisplayName);
+    }
+
+    /// <summary>Identity's second step: the code from the authenticator app (or a recovery code).</summary>
+    protected static async Task EnterCodeAsync(IPage page, string code)
+    {
+        await page.FillAsync("input[name='Input.Code']", code);
+        await page.ClickAsync("button[type=submit]");
     }
 
     /// <summary>Signs in and opens a page; the h1 is awaited, since the circuit renders after the first response.</summary>
