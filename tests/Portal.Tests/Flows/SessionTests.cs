@@ -21,6 +21,7 @@ public sealed class SessionTests(PortalHosts hosts, BrowserFixture browser) : Po
         await page.FillAsync("input[name='Input.Email']", Hoofdaanbieder);
         await page.FillAsync("input[name='Input.Password']", DemoData.Password);
         await page.ClickAsync("button[type=submit]");
+        await EnterCodeAsync(page, Totp.Code(DemoData.AuthenticatorKey)); // the demo hoofdaanbieder is its administrator
 
         await Assertions.Expect(Heading(page, "Onderaanneming")).ToBeVisibleAsync();
         Assert.EndsWith("/onderaanneming", new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);

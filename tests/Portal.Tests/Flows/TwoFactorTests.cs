@@ -72,17 +72,26 @@ public sealed class TwoFactorTests(PortalHosts hosts, BrowserFixture browser) : 
     [Fact]
     public async Task The_settings_page_of_someone_without_two_factor_has_no_wcag_2_1_aa_violations()
     {
+        // Every demo login is an administrator or of the gemeente and has it on; a colleague at a provider has not.
+        var (email, name) = await CreateUserAsync(DemoData.StadseZorg);
         var page = await NewPageAsync();
-        await SignInAsync(page, Hoofdaanbieder);
+        await page.GotoAsync("account/login?returnUrl=%2F");
+        await page.FillAsync("input[name='Input.Email']", email);
+        await page.FillAsync("input[name='Input.Password']", DemoData.Password);
+        await page.ClickAsync("button[type=submit]");
+        await Assertions.Expect(page.GetByTestId("aangemeld")).ToContainTextAsync(name);
         await page.GetByRole(AriaRole.Link, new() { Name = "Tweestapsverificatie", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("status")).ToContainTextAsync("Tweestapsverificatie staat uit.");
         await AccessibilityTests.AssertNoViolationsAsync(page, "Tweestapsverificatie (uit)");
     }
 
-    private async Task<(string Email, string Name)> CreateGemeenteUserAsync()
+    private Task<(string Email, string Name)> CreateGemeenteUserAsync() => CreateUserAsync(DemoData.Gemeente);
+
+    /// <summary>A person of a demo organisation who is no administrator and has not set up two-factor.</summary>
+    private async Task<(string Email, string Name)> CreateUserAsync(DemoOrganisation organisation)
     {
-        var email = $"test-{Guid.NewGuid():N}@gemeente.test";
-        const string Name = "Test Gemeente";
+        var email = $"test-{Guid.NewGuid():N}@{organisation.Kind.ToString().ToLowerInvariant()}.test";
+        var name = organisation.Kind == OrganisationKind.Gemeente ? "Test Gemeente" : "Test Medewerker";
         await using var scope = Hosts.IdentityServices.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<GonUser>>();
         var result = await users.CreateAsync(new GonUser
@@ -90,12 +99,12 @@ public sealed class TwoFactorTests(PortalHosts hosts, BrowserFixture browser) : 
             UserName = email,
             Email = email,
             EmailConfirmed = true,
-            DisplayName = Name,
-            OrganisationId = DemoData.Gemeente.Id,
-            OrganisationName = DemoData.Gemeente.Name,
-            Role = DemoData.Gemeente.Role,
+            DisplayName = name,
+            OrganisationId = organisation.Id,
+            OrganisationName = organisation.Name,
+            Role = organisation.Role,
         }, DemoData.Password);
         Assert.True(result.Succeeded);
-        return (email, Name);
+        return (email, name);
     }
 }

@@ -5,6 +5,7 @@ using System.Text.Json;
 using GonPortal.HostContracts;
 using GonPortal.Identity.Administrators;
 using GonPortal.Identity.Data;
+using GonPortal.Identity.TwoFactor;
 using GonPortal.Server.Tests.Dashboard;
 using GonPortal.Server.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
@@ -144,9 +145,9 @@ public abstract class AdministratorClaimTests(GonHosts hosts)
         };
         Assert.True((await users.CreateAsync(user, DemoData.Password)).Succeeded);
         Assert.True((await then(new UserAction(users, user))).Succeeded);
-        if (organisation.Kind == OrganisationKind.Gemeente)
+        if (await scope.ServiceProvider.GetRequiredService<TwoFactorPolicy>().IsRequiredAsync(user))
         {
-            // Two-factor is required for the gemeente: enrolled like the demo users, so the sign-in helper has the key.
+            // Two-factor is required (gemeente, administrators): enrolled like the demo users, so the sign-in helper has the key.
             var keys = (IUserAuthenticatorKeyStore<GonUser>)scope.ServiceProvider.GetRequiredService<IUserStore<GonUser>>();
             await keys.SetAuthenticatorKeyAsync(user, DemoData.AuthenticatorKey, CancellationToken.None);
             Assert.True((await users.SetTwoFactorEnabledAsync(user, true)).Succeeded);

@@ -60,7 +60,12 @@ public static partial class PersonSignIn
         {
             return null;
         }
-        using var callback = await browser.GetAsync(login.Headers.Location);
+        var next = await SecondFactorAsync(hosts, browser, email, login.Headers.Location!);
+        if (next is null)
+        {
+            return null;
+        }
+        using var callback = await browser.GetAsync(next);
         var location = callback.Headers.Location?.ToString() ?? "";
         if (!location.StartsWith(PortalRedirectUri, StringComparison.Ordinal) || !location.Contains("code=", StringComparison.Ordinal))
         {
@@ -81,6 +86,58 @@ public static partial class PersonSignIn
             ? new Tokens(json.GetProperty("access_token").GetString()!, json.GetProperty("refresh_token").GetString()!)
             : null;
     }
+
+    /// <summary>
+    /// After the password: where the sign-in continues. A demo user is asked for a code from the demo key; someone
+    /// onboarded in a test enrols at the first sign-in (the key is read from the page and remembered per host and
+    /// e-mail) and answers the code step with it afterwards. Null when a step is refused.
+    /// </summary>
+    private static async Task<Uri?> SecondFactorAsync(GonHosts hosts, HttpClient browser, string email, Uri next)
+    {
+        var path = new Uri(hosts.IdentityUrl, next).AbsolutePath;
+        if (path.Equals(EnrolPath, StringComparison.OrdinalIgnoreCase))
+        {
+            var page = await browser.GetStringAsync(next);
+            var key = SharedKey().Match(page).Groups[1].Value.Replace(" ", "", StringComparison.Ordinal);
+            using var enrolled = await PostCodeAsync(browser, next, page, Totp.Code(key));
+            if (enrolled.StatusCode != HttpStatusCode.OK)
+            {
+                return null;
+            }
+            EnrolledKeys[$"{hosts.IdentityUrl}|{email}"] = key;
+            var continueUrl = WebUtility.HtmlDecode(ContinueLink().Match(await enrolled.Content.ReadAsStringAsync()).Groups[1].Value);
+            return continueUrl.Length == 0 ? null : new Uri(hosts.IdentityUrl, continueUrl);
+        }
+        if (path.Equals(CodePath, StringComparison.OrdinalIgnoreCase))
+        {
+            var key = EnrolledKeys.TryGetValue($"{hosts.IdentityUrl}|{email}", out var known) ? known : DemoData.AuthenticatorKey;
+            var page = await browser.GetStringAsync(next);
+            using var answered = await PostCodeAsync(browser, next, page, Totp.Code(key));
+            return answered.StatusCode == HttpStatusCode.Redirect ? answered.Headers.Location : null;
+        }
+        return next;
+    }
+
+    private static Task<HttpResponseMessage> PostCodeAsync(HttpClient browser, Uri page, string html, string code) =>
+        browser.PostAsync(page, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Code"] = code,
+            ["ReturnUrl"] = WebUtility.HtmlDecode(ReturnUrlField().Match(html).Groups[1].Value),
+            ["__RequestVerificationToken"] = AntiforgeryField().Match(html).Groups[1].Value,
+        }));
+
+    private const string EnrolPath = "/Account/EnrolAuthenticator";
+    private const string CodePath = "/Account/LoginCode";
+    private static readonly ConcurrentDictionary<string, string> EnrolledKeys = new();
+
+    [GeneratedRegex("data-testid=\"sleutel\">([A-Z2-7 ]+)<")]
+    private static partial Regex SharedKey();
+
+    [GeneratedRegex("name=\"ReturnUrl\" value=\"([^\"]*)\"")]
+    private static partial Regex ReturnUrlField();
+
+    [GeneratedRegex("class=\"button-link\" href=\"([^\"]+)\"")]
+    private static partial Regex ContinueLink();
 
     /// <summary>The refresh grant: the response (success with tokens, or 400 with an OAuth error).</summary>
     public static async Task<(HttpStatusCode Status, JsonElement Body)> RefreshAsync(GonHosts hosts, string refreshToken)
