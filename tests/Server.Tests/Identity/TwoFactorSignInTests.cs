@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using GonPortal.HostContracts;
 using GonPortal.Identity.Data;
+using GonPortal.Identity.Onboarding;
 using GonPortal.Identity.Pages.Account;
 using GonPortal.Identity.TwoFactor;
 using GonPortal.Server.Tests.Infrastructure;
@@ -115,6 +116,30 @@ public abstract partial class TwoFactorSignInTests(GonHosts hosts)
         var reused = await SignInWithCode(email, recoveryCodes[3]);
         Assert.Equal(HttpStatusCode.OK, reused.StatusCode);
         Assert.Contains(LoginCodeModel.WrongCode, WebUtility.HtmlDecode(await reused.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
+    public async Task An_organisation_that_requires_it_for_everyone_sends_its_people_to_enrolment()
+    {
+        hosts.RequireAvailable();
+        var organisationId = Guid.NewGuid();
+        var kvk = Random.Shared.Next(10_000_000, 99_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await using (var scope = hosts.IdentityServices.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<OrganisationRegistry>().CreateAsync(organisationId, OrganisationKind.Onderaannemer,
+                new OrganisationDraft("Zorg Met Tweestaps", kvk, null, TwoFactorRequiredForAll: true), CancellationToken.None);
+        }
+        var email = await CreateUser(new DemoOrganisation(organisationId, "Zorg Met Tweestaps", OrganisationKind.Onderaannemer, kvk, null, []));
+        using var flow = new Flow(hosts);
+        using var password = await flow.PasswordAsync(email);
+        Assert.Equal(HttpStatusCode.Redirect, password.StatusCode);
+        Assert.Equal(EnrolPath, new Uri(hosts.IdentityUrl, password.Headers.Location!).AbsolutePath);
+
+        // The same kind of person in an organisation without the setting signs in without a code.
+        var colleague = await CreateUser(DemoData.Atelier);
+        using var other = new Flow(hosts);
+        using var direct = await other.PasswordAsync(colleague);
+        Assert.StartsWith("/connect/authorize", direct.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
     [Fact]
