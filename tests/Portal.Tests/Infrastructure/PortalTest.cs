@@ -12,6 +12,7 @@ public abstract class PortalTest(PortalHosts hosts, BrowserFixture browser) : IA
     public const string Onderaannemer = "planner@delinde.demo";
     public const string Gemeente = "beleid@gemeente.demo";
     public const string Wij = "consulent@wij.demo";
+    public const string GemeenteBeheerder = "beheer@gemeente.demo";
 
     private readonly List<IBrowserContext> _contexts = [];
 
@@ -39,14 +40,23 @@ public abstract class PortalTest(PortalHosts hosts, BrowserFixture browser) : IA
     }
 
     /// <summary>Signs in at Identity's login page and waits until the portal shows the person in its header.</summary>
-    protected static async Task SignInAsync(IPage page, string email, string returnPath = "/")
+    protected static Task SignInAsync(IPage page, string email, string returnPath = "/") =>
+        SignInAsync(page, email, DemoData.Password, DemoData.Users.Single(u => u.Email == email).DisplayName, returnPath);
+
+    /// <summary>Signs in anyone (e.g. a person the test invited) and waits for their name in the header.</summary>
+    protected static async Task SignInAsync(IPage page, string email, string password, string displayName, string returnPath = "/")
+    {
+        await StartSignInAsync(page, email, password, returnPath);
+        await Assertions.Expect(page.GetByTestId("aangemeld")).ToContainTextAsync(displayName);
+    }
+
+    /// <summary>Fills and submits Identity's login form; where the browser lands next is up to the caller.</summary>
+    protected static async Task StartSignInAsync(IPage page, string email, string password, string returnPath = "/")
     {
         await page.GotoAsync($"account/login?returnUrl={Uri.EscapeDataString(returnPath)}");
         await page.FillAsync("input[name='Input.Email']", email);
-        await page.FillAsync("input[name='Input.Password']", DemoData.Password);
+        await page.FillAsync("input[name='Input.Password']", password);
         await page.ClickAsync("button[type=submit]");
-        var user = DemoData.Users.Single(u => u.Email == email);
-        await Assertions.Expect(page.GetByTestId("aangemeld")).ToContainTextAsync(user.DisplayName);
     }
 
     /// <summary>Signs in and opens a page; the h1 is awaited, since the circuit renders after the first response.</summary>
