@@ -74,6 +74,28 @@ public sealed class AdministrationFlowTests(PortalHosts hosts, BrowserFixture br
         await administrator.GetByRole(AriaRole.Button, new() { Name = "Uitnodiging versturen" }).ClickAsync();
         await Assertions.Expect(administrator.Locator("#uitnodiging-email-fout")).ToContainTextAsync("hoort al bij een account");
         await Assertions.Expect(administrator.GetByLabel("E-mailadres")).ToHaveValueAsync(colleagueEmail);
+
+        // Deactivating asks first and says what follows; afterwards the organisation can come back.
+        await gemeente.GetByRole(AriaRole.Link, new() { Name = organisationName }).ClickAsync();
+        await gemeente.GetByRole(AriaRole.Button, new() { Name = "Organisatie deactiveren" }).ClickAsync();
+        await Assertions.Expect(gemeente.GetByText($"Iedereen van {organisationName} wordt direct afgemeld")).ToBeVisibleAsync();
+        await gemeente.GetByRole(AriaRole.Button, new() { Name = "Ja, deactiveren" }).ClickAsync();
+        await Assertions.Expect(gemeente.GetByTestId("organisatie")).ToContainTextAsync("Gedeactiveerd sinds");
+        await gemeente.GetByRole(AriaRole.Button, new() { Name = "Organisatie heractiveren" }).ClickAsync();
+        await gemeente.GetByRole(AriaRole.Button, new() { Name = "Ja, heractiveren" }).ClickAsync();
+        await Assertions.Expect(gemeente.GetByTestId("organisatie")).ToContainTextAsync("Actief");
+    }
+
+    [Fact]
+    public async Task The_people_page_fits_a_phone()
+    {
+        var page = await OpenAsSignedInAsync(Onderaannemer, "/beheer/medewerkers", width: 390);
+        await Assertions.Expect(page.GetByRole(AriaRole.Table)).ToContainTextAsync("planner@delinde.demo");
+        await Assertions.Expect(page.GetByRole(AriaRole.Row, new() { Name = "planner@delinde.demo" })).ToContainTextAsync("Dit bent u");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
+            "The page scrolls sideways at 390 px; only the table region may.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Medewerker uitnodigen" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Beheerder: mag collega's en koppelingen beheren")).ToBeVisibleAsync();
     }
 
     [Fact]
