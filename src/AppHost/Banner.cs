@@ -33,8 +33,12 @@ internal static class Banner
             var administrator = !user.IsAdministrator ? ""
                 : organisation.Kind == OrganisationKind.Gemeente ? " + administrator (organisations, people, jobs dashboard)"
                 : " + administrator (own people)";
-            text.AppendLine($"   {user.Email.PadRight(emailWidth)}  {organisation.Name.PadRight(organisationWidth)}  {organisation.Role}{administrator}");
+            var code = DemoData.NeedsAuthenticatorCode(user) ? " *" : "";
+            text.AppendLine($"   {user.Email.PadRight(emailWidth)}  {organisation.Name.PadRight(organisationWidth)}  {organisation.Role}{administrator}{code}");
         }
+
+        text.AppendLine($"   * needs a code from an authenticator app after the password (two-factor); add this demo key to the app:")
+            .AppendLine($"     {Grouped(DemoData.AuthenticatorKey)}  (time-based, 6 digits, 30 seconds)");
 
         text.AppendLine()
             .AppendLine($" Machine clients (client credentials, scope {GonScopes.Api}; token endpoint at Identity)");
@@ -51,4 +55,7 @@ internal static class Banner
             .Append(rule)
             .ToString();
     }
+
+    private static string Grouped(string key) =>
+        string.Join(' ', Enumerable.Range(0, (key.Length + 3) / 4).Select(i => key.Substring(i * 4, Math.Min(4, key.Length - (i * 4)))));
 }

@@ -68,3 +68,34 @@ public sealed record AdminInvitePerson(Guid Id, string Email, string DisplayName
 
 /// <summary>PUT /people/{id}/administrator.</summary>
 public sealed record AdminSetAdministrator(bool Administrator);
+
+/// <summary>States of a machine client; lower case in JSON.</summary>
+public static class AdminMachineClientStates
+{
+    public const string Active = "active";
+    public const string Revoked = "revoked";
+}
+
+/// <summary>
+/// A machine client as the admin API shows it; never a secret. <see cref="RegistrationId"/> is the id the Server chose
+/// when it registered the client (null for clients registered otherwise, such as the demo clients).
+/// </summary>
+public sealed record AdminMachineClient(
+    string ClientId,
+    Guid OrganisationId,
+    Guid? RegistrationId,
+    string DisplayName,
+    string State,
+    DateTimeOffset? CreatedAt,
+    DateTimeOffset? SecretRotatedAt,
+    DateTimeOffset? PreviousSecretValidUntil,
+    DateTimeOffset? RevokedAt);
+
+/// <summary>
+/// POST /organisations/{id}/machine-clients. The registration id is chosen by the Server: the same id again registers
+/// nothing and returns the stored client with an empty secret.
+/// </summary>
+public sealed record AdminRegisterMachineClient(Guid Id, string DisplayName);
+
+/// <summary>A client with a secret that is shown this once (register, rotate); empty on a repeated registration.</summary>
+public sealed record AdminMachineClientWithSecret(AdminMachineClient MachineClient, string ClientSecret);

@@ -39,6 +39,12 @@ public static class DemoData
     /// <summary>Password of every demo user. Demo only; the run command prints it.</summary>
     public const string Password = "Gon-demo-2027!";
 
+    /// <summary>
+    /// Published authenticator key (base32, RFC 6238) of every demo user for whom two-factor sign-in is required.
+    /// Demo only: anyone can add it to an authenticator app, and the run command prints it.
+    /// </summary>
+    public const string AuthenticatorKey = "GONPORTALDEMOKEYGRONINGENWMOZORG";
+
     public static readonly DemoOrganisation Gemeente = new(Guid.Parse("00000000-0000-4000-8000-000000000001"), "Gemeente Groningen", OrganisationKind.Gemeente, null, null, []);
     public static readonly DemoOrganisation Wij = new(Guid.Parse("00000000-0000-4000-8000-000000000002"), "WIJ Groningen", OrganisationKind.Wij, null, null, []);
 
@@ -76,6 +82,14 @@ public static class DemoData
             .ToList();
 
     public static DemoOrganisation Organisation(Guid id) => Organisations.Single(o => o.Id == id);
+
+    /// <summary>
+    /// Whether this demo user signs in with a code from the authenticator app (<see cref="AuthenticatorKey"/>): what
+    /// Identity's two-factor policy says for the demo data (gemeente or administrator). Identity seeds from its
+    /// policy, not from this; its tests check that both agree, so the run command prints the truth.
+    /// </summary>
+    public static bool NeedsAuthenticatorCode(DemoUser user) =>
+        user.IsAdministrator || Organisation(user.OrganisationId).Kind == OrganisationKind.Gemeente;
 
     private static string Slug(string name) => new string(name.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : '-').ToArray());
 }

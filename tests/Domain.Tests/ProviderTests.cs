@@ -40,6 +40,24 @@ public class ProviderTests
     [Fact]
     public void Name_of_one_character_is_refused() =>
         Assert.Equal(["name"], FieldsOf(() => Provider.Register(Guid.NewGuid(), "X", ProviderKind.Hoofdaanbieder, "81234561", null, Now)));
+
+    [Fact]
+    public void An_update_changes_name_kvk_and_agb_and_keeps_id_and_kind()
+    {
+        var p = Provider.Register(Guid.NewGuid(), "De Linde", ProviderKind.Onderaannemer, "81234561", "12345678", Now);
+        var id = p.Id;
+        p.Update("  Buurtwerk De Linde BV ", "81234562", "");
+        Assert.Equal(("Buurtwerk De Linde BV", "81234562", (string?)null), (p.Name, p.KvkNumber, p.AgbCode));
+        Assert.Equal((id, ProviderKind.Onderaannemer), (p.Id, p.Kind));
+    }
+
+    [Fact]
+    public void A_bad_update_names_every_field_and_changes_nothing()
+    {
+        var p = Provider.Register(Guid.NewGuid(), "De Linde", ProviderKind.Onderaannemer, "81234561", null, Now);
+        Assert.Equal(["name", "kvk_number", "agb_code"], FieldsOf(() => p.Update("X", "123", "abc")));
+        Assert.Equal(("De Linde", "81234561", (string?)null), (p.Name, p.KvkNumber, p.AgbCode));
+    }
 }
 
 public class AreaContractTests

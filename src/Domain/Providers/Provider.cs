@@ -21,10 +21,8 @@ public sealed class Provider
     public static Provider Register(Guid id, string name, ProviderKind? kind, string kvk, string? agb, DateTimeOffset now)
     {
         var v = new Violations();
-        Text.Required(v, "name", name, 2, 200);
+        Details(v, name, kvk, agb);
         v.Check(kind is null, "kind", "must be ORGANISATION_KIND_HOOFDAANBIEDER or ORGANISATION_KIND_ONDERAANNEMER");
-        v.Check(!Providers.KvkNumber.IsValid(kvk), "kvk_number", "must be exactly 8 digits (KvK registration is required)");
-        v.Check(!string.IsNullOrEmpty(agb) && !Providers.AgbCode.IsValid(agb), "agb_code", "must be empty or exactly 8 digits");
         v.ThrowIfAny();
         return new Provider
         {
@@ -35,5 +33,26 @@ public sealed class Provider
             AgbCode = string.IsNullOrEmpty(agb) ? null : agb,
             CreatedAt = now,
         };
+    }
+
+    /// <summary>
+    /// Changes name, KvK number and AGB code under the same rules as <see cref="Register"/>; the kind is fixed (it is the
+    /// role of every user). Throws <see cref="Common.DomainValidationException"/> and changes nothing on bad input.
+    /// </summary>
+    public void Update(string name, string kvk, string? agb)
+    {
+        var v = new Violations();
+        Details(v, name, kvk, agb);
+        v.ThrowIfAny();
+        Name = name.Trim();
+        KvkNumber = kvk;
+        AgbCode = string.IsNullOrEmpty(agb) ? null : agb;
+    }
+
+    private static void Details(Violations v, string name, string kvk, string? agb)
+    {
+        Text.Required(v, "name", name, 2, 200);
+        v.Check(!Providers.KvkNumber.IsValid(kvk), "kvk_number", "must be exactly 8 digits (KvK registration is required)");
+        v.Check(!string.IsNullOrEmpty(agb) && !Providers.AgbCode.IsValid(agb), "agb_code", "must be empty or exactly 8 digits");
     }
 }

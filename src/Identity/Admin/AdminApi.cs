@@ -4,7 +4,7 @@ using GonPortal.Identity.Onboarding;
 namespace GonPortal.Identity.Admin;
 
 /// <summary>
-/// The internal admin API for the Server: organisations and people. It decides nothing about who may act
+/// The internal admin API for the Server: organisations, people and (<see cref="AdminMachineClientApi"/>) machine clients. It decides nothing about who may act
 /// (the Server does, per caller); it enforces the registry's own rules and answers in <see cref="AdminApiContract"/>'s shapes.
 /// </summary>
 internal static class AdminApi
@@ -48,6 +48,7 @@ internal static class AdminApi
         api.MapPost("/people/{id}/deactivate", async (string id, PeopleAdministration people, CancellationToken ct) => await people.DeactivateAsync(id, ct));
         api.MapPost("/people/{id}/reactivate", async (string id, PeopleAdministration people) => await people.ReactivateAsync(id));
         api.MapPost("/people/{id}/invitation", async (string id, PeopleAdministration people, CancellationToken ct) => await people.ResendInvitationAsync(id, ct));
+        api.MapAdminMachineClients();
         return api;
     }
 }

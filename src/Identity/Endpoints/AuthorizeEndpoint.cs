@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using GonPortal.Identity.Administrators;
 using GonPortal.Identity.Tokens;
+using GonPortal.Identity.TwoFactor;
 using GonPortal.Identity.Data;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
@@ -22,7 +23,8 @@ internal static class AuthorizeEndpoint
         UserManager<GonUser> users,
         SignInManager<GonUser> signIn,
         IOpenIddictApplicationManager applications,
-        IOpenIddictScopeManager scopes)
+        IOpenIddictScopeManager scopes,
+        TwoFactorPolicy twoFactor)
     {
         var request = http.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
@@ -35,7 +37,9 @@ internal static class AuthorizeEndpoint
             await signIn.SignOutAsync();
             user = null;
         }
-        if (user is null || RequiresFreshLogin(request, cookie))
+        // A session from before two-factor became required for this person (say, a new administrator flag) does not
+        // count: the login page walks them through enrolment first.
+        if (user is null || RequiresFreshLogin(request, cookie) || await twoFactor.MustEnrolAsync(user))
         {
             return request.HasPromptValue(PromptValues.None)
                 ? OpenIddictResults.Forbid(Errors.LoginRequired, "The user is not logged in.")

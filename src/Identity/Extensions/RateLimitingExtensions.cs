@@ -36,7 +36,7 @@ public static class RateLimitingExtensions
                 }
 
                 // A person behind the login form should read why, not get an empty page; machines read the status.
-                if (context.HttpContext.Request.Path.Equals(RequestRateLimits.LoginPath, StringComparison.OrdinalIgnoreCase))
+                if (RequestRateLimits.IsSignInForm(context.HttpContext.Request.Path))
                 {
                     response.ContentType = "text/plain; charset=utf-8";
                     await response.WriteAsync(LoginRejectedText, cancellationToken);

@@ -5,13 +5,19 @@ using Microsoft.Net.Http.Headers;
 namespace GonPortal.Identity.Hardening;
 
 /// <summary>
-/// One global limiter for the two doors that take secrets: the token endpoint (per client_id and address)
-/// and the login form's POST (per address). Everything else passes unlimited.
+/// One global limiter for the doors that take secrets: the token endpoint (per client_id and address)
+/// and the POSTs of the login form and its code steps (per address). Everything else passes unlimited.
 /// </summary>
 internal static class RequestRateLimits
 {
     public const string TokenPath = "/connect/token";
     public const string LoginPath = "/Account/Login";
+
+    /// <summary>
+    /// The forms that take a password or a code before a sign-in completes. They share one per-address budget, so a
+    /// second step cannot be used to get around the first one's limit.
+    /// </summary>
+    public static readonly IReadOnlyList<string> SignInPaths = [LoginPath, "/Account/LoginCode", "/Account/EnrolAuthenticator"];
 
     public static PartitionedRateLimiter<HttpContext> Create(RateLimitSettings settings) =>
         PartitionedRateLimiter.Create<HttpContext, string>(http =>
@@ -27,10 +33,13 @@ internal static class RequestRateLimits
                 return FixedWindow($"token|{ClientId(http)}|{address}", settings.Token);
             }
 
-            return http.Request.Path.Equals(LoginPath, StringComparison.OrdinalIgnoreCase)
+            return IsSignInForm(http.Request.Path)
                 ? FixedWindow($"login|{address}", settings.Login)
                 : RateLimitPartition.GetNoLimiter("");
         });
+
+    public static bool IsSignInForm(PathString path) =>
+        SignInPaths.Any(signInPath => path.Equals(signInPath, StringComparison.OrdinalIgnoreCase));
 
     public static string RemoteAddress(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 

@@ -47,8 +47,58 @@ public sealed class MachineClientAdministration(
 
         var clientId = await NewClientIdAsync(organisation, cancellationToken);
         var secret = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(SecretBytes));
-        await CreateAsync(organisation, displayName.Trim(), clientId, secret, cancellationToken);
+        await CreateAsync(organisation, displayName.Trim(), clientId, secret, null, cancellationToken);
         return MachineClientResult<RegisteredMachineClient>.Success(new(clientId, secret));
+    }
+
+    /// <summary>
+    /// Registers under a registration id the caller chose (the admin API: the Server derives it from its request_id).
+    /// When the organisation already has a client with that registration id, nothing is registered and that client
+    /// is returned with an empty secret, so a retry after a lost answer never makes a second client.
+    /// </summary>
+    public async Task<MachineClientResult<RegisteredMachineClient>> RegisterAsync(
+        MachineClientOrganisation organisation, string displayName, Guid registrationId, CancellationToken cancellationToken)
+    {
+        var violations = Validate(organisation, displayName);
+        if (registrationId == Guid.Empty)
+        {
+            violations.Add(new("id", "The registration id is required."));
+        }
+        if (violations.Count > 0)
+        {
+            return MachineClientResult<RegisteredMachineClient>.Invalid(violations);
+        }
+
+        if ((await ListAsync(organisation.Id, cancellationToken)).FirstOrDefault(c => c.RegistrationId == registrationId) is { } existing)
+        {
+            return MachineClientResult<RegisteredMachineClient>.Success(new(existing.ClientId, string.Empty));
+        }
+
+        var clientId = await NewClientIdAsync(organisation, cancellationToken);
+        var secret = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(SecretBytes));
+        await CreateAsync(organisation, displayName.Trim(), clientId, secret, registrationId, cancellationToken);
+        return MachineClientResult<RegisteredMachineClient>.Success(new(clientId, secret));
+    }
+
+    /// <summary>
+    /// Writes the organisation's new name into each of its clients (revoked ones too), because the name stored with the
+    /// client is what its tokens carry as <c>gon_tenant_name</c>. Called by the registry when an organisation is renamed.
+    /// </summary>
+    public async Task RenameOrganisationAsync(Guid organisationId, string name, CancellationToken cancellationToken)
+    {
+        var renamed = new List<OpenIddictEntityFrameworkCoreApplication>();
+        await foreach (var application in applications.ListAsync(count: null, offset: null, cancellationToken))
+        {
+            if (await BelongsToAsync(application, organisationId, cancellationToken))
+            {
+                renamed.Add(application);
+            }
+        }
+        // Updated after the listing ends: the listing is an open query on the same context.
+        foreach (var application in renamed)
+        {
+            await applications.SetTenantNameAsync(application, name.Trim(), cancellationToken);
+        }
     }
 
     /// <summary>
@@ -64,7 +114,7 @@ public sealed class MachineClientAdministration(
             return MachineClientResult<RegisteredMachineClient>.Invalid(violations);
         }
 
-        await CreateAsync(organisation, displayName.Trim(), clientId, clientSecret, cancellationToken);
+        await CreateAsync(organisation, displayName.Trim(), clientId, clientSecret, null, cancellationToken);
         return MachineClientResult<RegisteredMachineClient>.Success(new(clientId, clientSecret));
     }
 
@@ -140,7 +190,7 @@ public sealed class MachineClientAdministration(
     }
 
     private async Task CreateAsync(
-        MachineClientOrganisation organisation, string displayName, string clientId, string secret, CancellationToken cancellationToken)
+        MachineClientOrganisation organisation, string displayName, string clientId, string secret, Guid? registrationId, CancellationToken cancellationToken)
     {
         var descriptor = new OpenIddictApplicationDescriptor
         {
@@ -156,7 +206,7 @@ public sealed class MachineClientAdministration(
             },
         };
         new MachineClientTenant(organisation.Id, organisation.Name.Trim(), organisation.Role).WriteTo(descriptor);
-        MachineClientState.New(time.GetUtcNow()).WriteTo(descriptor.Properties);
+        MachineClientState.New(time.GetUtcNow(), registrationId).WriteTo(descriptor.Properties);
         await applications.CreateAsync(descriptor, cancellationToken);
     }
 
@@ -186,7 +236,8 @@ public sealed class MachineClientAdministration(
             state.IsRevoked ? MachineClientStatus.Revoked : MachineClientStatus.Active,
             state.SecretRotatedAt,
             state.IsRevoked ? null : state.PreviousSecretValidUntil,
-            state.RevokedAt);
+            state.RevokedAt,
+            state.RegistrationId);
     }
 
     private async Task<string> NewClientIdAsync(MachineClientOrganisation organisation, CancellationToken cancellationToken)

@@ -69,4 +69,16 @@ public sealed class MachineClientApplicationManager(
         await Store.SetPropertiesAsync(application, state.WriteTo(properties), cancellationToken);
         await UpdateAsync(application, cancellationToken);
     }
+
+    /// <summary>Replaces the organisation name stored with the client (the tenant id and role stay).</summary>
+    public async ValueTask SetTenantNameAsync(OpenIddictEntityFrameworkCoreApplication application, string tenantName, CancellationToken cancellationToken)
+    {
+        var properties = await GetPropertiesAsync(application, cancellationToken);
+        if (Tokens.MachineClientTenant.ReadFrom(properties) is not { } tenant || tenant.TenantName == tenantName)
+        {
+            return;
+        }
+        await Store.SetPropertiesAsync(application, (tenant with { TenantName = tenantName }).WriteTo(properties), cancellationToken);
+        await UpdateAsync(application, cancellationToken);
+    }
 }

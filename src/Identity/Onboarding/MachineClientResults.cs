@@ -3,7 +3,10 @@ namespace GonPortal.Identity.Onboarding;
 /// <summary>The organisation a machine client is registered for: the tenant and role its tokens carry.</summary>
 public sealed record MachineClientOrganisation(Guid Id, string Name, string Role);
 
-/// <summary>A new registration. The secret is shown here once; Identity keeps only its hash.</summary>
+/// <summary>
+/// A new registration. The secret is shown here once; Identity keeps only its hash. Empty when the registration id
+/// had been registered before (a retry): the secret is never shown twice.
+/// </summary>
 public sealed record RegisteredMachineClient(string ClientId, string ClientSecret);
 
 /// <summary>A new secret. The previous one keeps working until <see cref="PreviousSecretValidUntil"/>.</summary>
@@ -26,7 +29,8 @@ public sealed record MachineClientSummary(
     MachineClientStatus Status,
     DateTimeOffset? SecretRotatedAt,
     DateTimeOffset? PreviousSecretValidUntil,
-    DateTimeOffset? RevokedAt);
+    DateTimeOffset? RevokedAt,
+    Guid? RegistrationId = null);
 
 /// <summary>Why an operation did nothing; the caller maps it (NotFound to NOT_FOUND, Revoked to FAILED_PRECONDITION, Invalid to INVALID_ARGUMENT).</summary>
 public enum MachineClientError

@@ -15,15 +15,19 @@ public sealed record MachineClientState(
     DateTimeOffset? SecretRotatedAt,
     string? PreviousSecretHash,
     DateTimeOffset? PreviousSecretValidUntil,
-    DateTimeOffset? RevokedAt)
+    DateTimeOffset? RevokedAt,
+    Guid? RegistrationId = null)
 {
     private const string CreatedAtProperty = "gon_created_at";
     private const string SecretRotatedAtProperty = "gon_secret_rotated_at";
     private const string PreviousSecretHashProperty = "gon_previous_secret_hash";
     private const string PreviousSecretValidUntilProperty = "gon_previous_secret_valid_until";
     private const string RevokedAtProperty = "gon_revoked_at";
+    private const string RegistrationIdProperty = "gon_registration_id";
 
-    public static MachineClientState New(DateTimeOffset createdAt) => new(createdAt, null, null, null, null);
+    /// <param name="registrationId">The id the Server chose for the registration (from its request_id), so a retried
+    /// registration finds this client instead of making a second one; null for clients registered without one (the demo).</param>
+    public static MachineClientState New(DateTimeOffset createdAt, Guid? registrationId = null) => new(createdAt, null, null, null, null, registrationId);
 
     public bool IsRevoked => RevokedAt is not null;
 
@@ -36,7 +40,8 @@ public sealed record MachineClientState(
         ReadTime(properties, SecretRotatedAtProperty),
         ReadString(properties, PreviousSecretHashProperty),
         ReadTime(properties, PreviousSecretValidUntilProperty),
-        ReadTime(properties, RevokedAtProperty));
+        ReadTime(properties, RevokedAtProperty),
+        Guid.TryParse(ReadString(properties, RegistrationIdProperty), out var registrationId) ? registrationId : null);
 
     /// <summary>The given properties with this state written over them; other properties (the tenant) stay.</summary>
     public ImmutableDictionary<string, JsonElement> WriteTo(ImmutableDictionary<string, JsonElement> properties) => properties
@@ -44,7 +49,8 @@ public sealed record MachineClientState(
         .Write(SecretRotatedAtProperty, Format(SecretRotatedAt))
         .Write(PreviousSecretHashProperty, PreviousSecretHash)
         .Write(PreviousSecretValidUntilProperty, Format(PreviousSecretValidUntil))
-        .Write(RevokedAtProperty, Format(RevokedAt));
+        .Write(RevokedAtProperty, Format(RevokedAt))
+        .Write(RegistrationIdProperty, RegistrationId?.ToString());
 
     public void WriteTo(Dictionary<string, JsonElement> properties)
     {

@@ -8,7 +8,7 @@ namespace GonPortal.Identity.Onboarding;
 /// Creates, changes, deactivates and lists organisations. The admin API, the demo seeding and the
 /// bootstrap all go through here, so a demo organisation is registered exactly like a real one.
 /// </summary>
-public sealed class OrganisationRegistry(IdentityDb db, TokenRevocation revocation, TimeProvider clock)
+public sealed class OrganisationRegistry(IdentityDb db, TokenRevocation revocation, MachineClientAdministration machineClients, TimeProvider clock)
 {
     /// <summary>
     /// Registers an organisation under the given id (the Server's tenant id). Repeating it with the same id,
@@ -63,6 +63,8 @@ public sealed class OrganisationRegistry(IdentityDb db, TokenRevocation revocati
         await db.SaveChangesAsync(ct);
         // Tokens carry the organisation name copied on the user, so the copy follows.
         await db.Users.Where(u => u.OrganisationId == id).ExecuteUpdateAsync(u => u.SetProperty(x => x.OrganisationName, organisation.Name), ct);
+        // And so do machine clients, whose copy lives in their OpenIddict application.
+        await machineClients.RenameOrganisationAsync(id, organisation.Name, ct);
         return organisation;
     }
 

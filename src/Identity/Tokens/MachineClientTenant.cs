@@ -24,6 +24,12 @@ public sealed record MachineClientTenant(Guid TenantId, string TenantName, strin
         descriptor.Properties[RoleProperty] = JsonSerializer.SerializeToElement(Role);
     }
 
+    /// <summary>The given properties with this tenant written over them; other properties (the client's state) stay.</summary>
+    public ImmutableDictionary<string, JsonElement> WriteTo(ImmutableDictionary<string, JsonElement> properties) => properties
+        .SetItem(TenantIdProperty, JsonSerializer.SerializeToElement(TenantId.ToString()))
+        .SetItem(TenantNameProperty, JsonSerializer.SerializeToElement(TenantName))
+        .SetItem(RoleProperty, JsonSerializer.SerializeToElement(Role));
+
     /// <summary>Null when the application carries no (valid) tenant: such a client gets no token.</summary>
     public static MachineClientTenant? ReadFrom(ImmutableDictionary<string, JsonElement> properties)
     {

@@ -16,4 +16,7 @@ public sealed class PortalIdentityOptions
 
     /// <summary>Client secret of the portal (a confidential client that also uses PKCE).</summary>
     public string ClientSecret { get; set; } = "gon-portal-dev-secret";
+
+    /// <summary>Identity's page where a person sets up, or manages, sign-in with an authenticator app.</summary>
+    public Uri TwoFactorPage => new(new Uri(Authority.TrimEnd('/') + "/", UriKind.Absolute), "Account/TwoFactor");
 }

@@ -23,6 +23,8 @@ public static class AuthenticationExtensions
         var authority = new Uri(identity.Authority, UriKind.Absolute);
         var plainHttpInDevelopment = builder.Environment.IsDevelopment() && authority.Scheme == Uri.UriSchemeHttp;
 
+        // Also read by the header, which links to Identity's own pages (two-factor settings).
+        builder.Services.AddOptions<PortalIdentityOptions>().BindConfiguration(PortalIdentityOptions.SectionName);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<TokenRefresher>();
         builder.Services.AddScoped<UserTokenStore>();

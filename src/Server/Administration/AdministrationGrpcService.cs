@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using GonPortal.Contracts.V1;
 using GonPortal.Domain.Common;
 using GonPortal.Domain.Providers;
@@ -78,7 +76,9 @@ public sealed class AdministrationGrpcService(
         OrganisationFields(v, request.Name, request.KvkNumber, request.AgbCode);
         v.ThrowIfAny();
         var ct = context.CancellationToken;
-        var updated = await identity.UpdateOrganisationAsync(id!.Value,
+        // The provider register keeps its own name (GetCurrentOrganisation, ListProviders show it); saved only if Identity accepts.
+        await providers.UpdateAsync(id!.Value, request.Name, request.KvkNumber, request.AgbCode, ct);
+        var updated = await identity.UpdateOrganisationAsync(id.Value,
             new(request.Name, request.KvkNumber, request.AgbCode, request.TwoFactorRequiredForAll), ct);
         Audit(updated.Id, $"Organisation {updated.Id} updated: name={updated.Name}, kvk={updated.KvkNumber}, agb={updated.AgbCode}, " +
             $"two_factor_required_for_all={updated.TwoFactorRequiredForAll}");
@@ -262,15 +262,5 @@ public sealed class AdministrationGrpcService(
     private void Audit(Guid organisationId, string change) =>
         db.AuditEntries.Add(AuditRecord.For(tenant, call, clock.GetUtcNow(), $"{change} [organisation {organisationId}]", AuditAccess));
 
-    /// <summary>
-    /// The id of what a create makes, derived from the caller's tenant and request_id: a retry after a lost answer
-    /// names the same id at Identity, which then returns the row it already has.
-    /// </summary>
-    private Guid DerivedId(string requestId)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{tenant.TenantId:N}/{call.Method}/{requestId}"));
-        hash[6] = (byte)((hash[6] & 0x0F) | 0x50); // version 5 style (name-based)
-        hash[8] = (byte)((hash[8] & 0x3F) | 0x80); // RFC 4122 variant
-        return new Guid(hash.AsSpan(0, 16), bigEndian: true);
-    }
+    private Guid DerivedId(string requestId) => DerivedIds.For(tenant, call, requestId);
 }

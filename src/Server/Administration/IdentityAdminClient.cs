@@ -61,6 +61,20 @@ public sealed class IdentityAdminClient(HttpClient http, IdentityAdminToken toke
     public Task<AdminPerson> ResendInvitationAsync(Guid personId, CancellationToken ct) =>
         SendAsync<AdminPerson>(HttpMethod.Post, $"{Base}/people/{personId}/invitation", null, "Person", ct);
 
+    public Task<List<AdminMachineClient>> ListMachineClientsAsync(Guid organisationId, CancellationToken ct) =>
+        SendAsync<List<AdminMachineClient>>(HttpMethod.Get, MachineClients(organisationId), null, "Organisation", ct);
+
+    public Task<AdminMachineClientWithSecret> RegisterMachineClientAsync(Guid organisationId, AdminRegisterMachineClient body, CancellationToken ct) =>
+        SendAsync<AdminMachineClientWithSecret>(HttpMethod.Post, MachineClients(organisationId), body, "Organisation", ct);
+
+    public Task<AdminMachineClientWithSecret> RotateMachineClientSecretAsync(Guid organisationId, string clientId, CancellationToken ct) =>
+        SendAsync<AdminMachineClientWithSecret>(HttpMethod.Post, $"{MachineClients(organisationId)}/{Uri.EscapeDataString(clientId)}/rotate", null, "Machine client", ct);
+
+    public Task<AdminMachineClient> RevokeMachineClientAsync(Guid organisationId, string clientId, CancellationToken ct) =>
+        SendAsync<AdminMachineClient>(HttpMethod.Post, $"{MachineClients(organisationId)}/{Uri.EscapeDataString(clientId)}/revoke", null, "Machine client", ct);
+
+    private static string MachineClients(Guid organisationId) => $"{Base}/organisations/{organisationId}/machine-clients";
+
     private async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, string what, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(method, path);

@@ -1,8 +1,8 @@
 using GonPortal.Domain.Arrangements;
 using GonPortal.Domain.Validation;
+using GonPortal.HostContracts;
 using GonPortal.Server.Data;
 using GonPortal.Server.Tenancy;
-using GonPortal.HostContracts;
 using Microsoft.EntityFrameworkCore;
 
 namespace GonPortal.Server.Arrangements;

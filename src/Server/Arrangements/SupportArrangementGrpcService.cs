@@ -3,13 +3,13 @@ using GonPortal.Domain.Arrangements;
 using GonPortal.Domain.Common;
 using GonPortal.Domain.Reference;
 using GonPortal.Domain.Validation;
+using GonPortal.HostContracts;
 using GonPortal.Server.Data;
 using GonPortal.Server.ErrorModel;
 using GonPortal.Server.Grpc;
 using GonPortal.Server.Idempotency;
 using GonPortal.Server.Paging;
 using GonPortal.Server.Tenancy;
-using GonPortal.HostContracts;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
@@ -33,7 +33,7 @@ namespace GonPortal.Server.Arrangements;
 /// </summary>
 [Authorize(Roles = $"{GonRoles.Hoofdaanbieder},{GonRoles.Onderaannemer},{GonRoles.Gemeente},{GonRoles.Wij}")]
 public sealed class SupportArrangementGrpcService(GonDbContext db, TenantContext tenant, CrossTenantAccess crossTenant, PartyAccess party,
-    IdempotentRequests idempotency, TimeProvider clock) : SupportArrangementService.SupportArrangementServiceBase
+    IdempotentRequests idempotency, TimeProvider clock, ArrangementAccess access) : SupportArrangementService.SupportArrangementServiceBase
 {
     [Authorize(Roles = GonRoles.Hoofdaanbieder)]
     public override async Task<CreateArrangementResponse> CreateArrangement(CreateArrangementRequest request, ServerCallContext context)
@@ -65,7 +65,7 @@ public sealed class SupportArrangementGrpcService(GonDbContext db, TenantContext
     {
         var id = AccessProcessSupport.RequireId("arrangement_id", request.ArrangementId);
         var ct = context.CancellationToken;
-        var source = await Visible($"Arrangement {id}", ct);
+        var source = await crossTenant.VisibleAsync<DomainArrangement>($"Arrangement {id}", ct);
         var arrangement = await source.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFoundException("Arrangement");
         return new GetArrangementResponse { Arrangement = (await ToProto([arrangement], ct))[0] };
     }
@@ -89,50 +89,8 @@ public sealed class SupportArrangementGrpcService(GonDbContext db, TenantContext
         v.ThrowIfAny();
 
         var ct = context.CancellationToken;
-        var query = (await Visible("Arrangement list", ct)).AsNoTracking();
-        if (state is not null)
-        {
-            query = query.Where(a => a.State == state);
-        }
-        if (request.AreaId != 0)
-        {
-            query = query.Where(a => a.AreaId == request.AreaId);
-        }
-        if (clientId is not null)
-        {
-            query = query.Where(a => a.ClientId == clientId);
-        }
-        if (referralId is not null)
-        {
-            query = query.Where(a => a.ReferralId == referralId);
-        }
-        if (supportType is not null)
-        {
-            query = query.Where(a => a.SupportType == supportType);
-        }
-        if (product is not null)
-        {
-            query = query.Where(a => a.Product == product);
-        }
-        if (subcontract is not null)
-        {
-            query = query.Where(a => a.Versions.Any(x => x.SubcontractId == subcontract));
-        }
-        if (activeOn is { } day)
-        {
-            query = query.Where(a => (a.State == DomainState.Active || a.State == DomainState.Ended)
-                && a.StartDate <= day && (a.EndDate == null || day <= a.EndDate));
-            if (executor is not null)
-            {
-                // The version in force on the day: the latest that starts on or before it.
-                query = query.Where(a => a.Versions.Any(x => x.ExecutorProviderId == executor && x.EffectiveFrom <= day
-                    && !a.Versions.Any(y => y.EffectiveFrom > x.EffectiveFrom && y.EffectiveFrom <= day)));
-            }
-        }
-        else if (executor is not null)
-        {
-            query = query.Where(a => a.Versions.Any(x => x.ExecutorProviderId == executor));
-        }
+        var query = await access.ListAsync(new ArrangementFilter(state, request.AreaId, clientId, referralId, supportType, product,
+            executor, subcontract, activeOn), ct);
         var (items, next) = await page.ApplyAsync(query.OrderByDescending(a => a.CreatedAt).ThenBy(a => a.Id), (q, t) => q.ToListAsync(t), ct);
         var response = new ListArrangementsResponse { NextPageToken = next };
         response.Arrangements.AddRange(await ToProto(items, ct));
@@ -143,7 +101,7 @@ public sealed class SupportArrangementGrpcService(GonDbContext db, TenantContext
     public override async Task<DecideArrangementResponse> DecideArrangement(DecideArrangementRequest request, ServerCallContext context)
     {
         var ct = context.CancellationToken;
-        var arrangement = await LoadOwn(request.ArrangementId, ct);
+        var arrangement = await access.OwnAsync(request.ArrangementId, ct);
         var d = request.Decision ?? new ArrangementDecision();
         var v = new Violations();
         var start = ProtoConvert.ToDate(v, "decision.start_date", d.StartDate);
@@ -159,7 +117,7 @@ public sealed class SupportArrangementGrpcService(GonDbContext db, TenantContext
     public override async Task<ApproveArrangementResponse> ApproveArrangement(ApproveArrangementRequest request, ServerCallContext context)
     {
         var ct = context.CancellationToken;
-        var arrangement = await LoadForWij(request.ArrangementId, ct);
+        var arrangement = await access.ForWijAsync(request.ArrangementId, ct);
         var transition = arrangement.Approve(request.Note, Actor, AccessProcessSupport.Now(clock));
         party.AllowWrite(arrangement.TenantId, $"Arrangement {arrangement.Id}");
         return new ApproveArrangementResponse { Arrangement = await Save(arrangement, transition, ct) };
@@ -169,7 +127,7 @@ public sealed class SupportArrangementGrpcService(GonDbContext db, TenantContext
     public override async Task<RejectArrangementResponse> RejectArrangement(RejectArrangementRequest request, ServerCallContext context)
     {
         var ct = context.CancellationToken;
-        var arrangement = await LoadForWij(request.ArrangementId, ct);
+        var arrangement = await access.ForWijAsync(request.ArrangementId, ct);
         var transition = arrangement.Reject(request.Reason, Actor, AccessProcessSupport.Now(clock));
         party.AllowWrite(arrangement.TenantId, $"Arrangement {arrangement.Id}");
         return new RejectArrangementResponse { Arrangement = await Save(arrangement, transition, ct) };
@@ -185,7 +143,7 @@ public sealed class SupportArrangementGrpcService(GonDbContext db, TenantContext
         var validFrom = ProtoConvert.ToDate(v, "valid_from", request.ValidFrom);
         var validTo = ProtoConvert.ToDate(v, "valid_to", request.ValidTo);
         v.ThrowIfAny();
-        var arrangement = await LoadForGemeente(id, ct);
+        var arrangement = await access.ForGemeenteAsync(id, ct);
         var transition = arrangement.RecordBeschikking(request.BeschikkingNumber, decisionDate, validFrom, validTo,
             AmsterdamCalendar.Today(clock), Actor, AccessProcessSupport.Now(clock));
         return new RecordBeschikkingResponse { Arrangement = await Save(arrangement, transition, ct) };
@@ -195,7 +153,7 @@ public sealed class SupportArrangementGrpcService(GonDbContext db, TenantContext
     public override async Task<StartArrangementResponse> StartArrangement(StartArrangementRequest request, ServerCallContext context)
     {
         var ct = context.CancellationToken;
-        var arrangement = await LoadOwn(request.ArrangementId, ct);
+        var arrangement = await access.OwnAsync(request.ArrangementId, ct);
         var v = new Violations();
         var start = ProtoConvert.ToDate(v, "start_date", request.StartDate);
         v.ThrowIfAny();
@@ -206,12 +164,12 @@ public sealed class SupportArrangementGrpcService(GonDbContext db, TenantContext
     public override async Task<ChangeArrangementTermsResponse> ChangeArrangementTerms(ChangeArrangementTermsRequest request, ServerCallContext context)
     {
         var ct = context.CancellationToken;
-        var arrangement = await LoadOwn(request.ArrangementId, ct);
+        var arrangement = await access.OwnAsync(request.ArrangementId, ct);
         var v = new Violations();
         var from = ProtoConvert.ToDate(v, "effective_from", request.EffectiveFrom);
         var terms = await ParseTerms(v, "terms", request.Terms, ct);
         v.ThrowIfAny();
-        var transition = arrangement.ChangeTerms(from, terms, request.Note, Actor, AccessProcessSupport.Now(clock), await ReportedHoursAsync(arrangement.Id, ct));
+        var transition = arrangement.ChangeTerms(from, terms, request.Note, Actor, AccessProcessSupport.Now(clock), await access.ReportedHoursAsync(arrangement.Id, ct));
         return new ChangeArrangementTermsResponse { Arrangement = await Save(arrangement, transition, ct) };
     }
 
@@ -219,11 +177,11 @@ public sealed class SupportArrangementGrpcService(GonDbContext db, TenantContext
     public override async Task<ChangeArrangementEndDateResponse> ChangeArrangementEndDate(ChangeArrangementEndDateRequest request, ServerCallContext context)
     {
         var ct = context.CancellationToken;
-        var arrangement = await LoadOwn(request.ArrangementId, ct);
+        var arrangement = await access.OwnAsync(request.ArrangementId, ct);
         var v = new Violations();
         var end = ProtoConvert.ToDate(v, "end_date", request.EndDate);
         v.ThrowIfAny();
-        var transition = arrangement.ChangeEndDate(end, request.Note, Actor, AccessProcessSupport.Now(clock), await ReportedHoursAsync(arrangement.Id, ct));
+        var transition = arrangement.ChangeEndDate(end, request.Note, Actor, AccessProcessSupport.Now(clock), await access.ReportedHoursAsync(arrangement.Id, ct));
         return new ChangeArrangementEndDateResponse { Arrangement = await Save(arrangement, transition, ct) };
     }
 
@@ -231,12 +189,12 @@ public sealed class SupportArrangementGrpcService(GonDbContext db, TenantContext
     public override async Task<EndArrangementResponse> EndArrangement(EndArrangementRequest request, ServerCallContext context)
     {
         var ct = context.CancellationToken;
-        var arrangement = await LoadOwn(request.ArrangementId, ct);
+        var arrangement = await access.OwnAsync(request.ArrangementId, ct);
         var v = new Violations();
         var end = ProtoConvert.ToDate(v, "end_date", request.EndDate);
         v.ThrowIfAny();
         var transition = arrangement.End(end, AccessProcessSupport.ToDomain<DomainEndReason>(request.Reason), request.Note, Actor, AccessProcessSupport.Now(clock),
-            await ReportedHoursAsync(arrangement.Id, ct));
+            await access.ReportedHoursAsync(arrangement.Id, ct));
         return new EndArrangementResponse { Arrangement = await Save(arrangement, transition, ct) };
     }
 
@@ -245,8 +203,8 @@ public sealed class SupportArrangementGrpcService(GonDbContext db, TenantContext
     {
         var ct = context.CancellationToken;
         var arrangement = tenant.IsGemeente
-            ? await LoadForGemeente(AccessProcessSupport.RequireId("arrangement_id", request.ArrangementId), ct)
-            : await LoadOwn(request.ArrangementId, ct);
+            ? await access.ForGemeenteAsync(AccessProcessSupport.RequireId("arrangement_id", request.ArrangementId), ct)
+            : await access.OwnAsync(request.ArrangementId, ct);
         return new CancelArrangementResponse { Arrangement = await Save(arrangement, arrangement.Cancel(request.Reason, Actor, AccessProcessSupport.Now(clock)), ct) };
     }
 
@@ -257,7 +215,7 @@ public sealed class SupportArrangementGrpcService(GonDbContext db, TenantContext
         var id = ProtoConvert.ToId(v, "arrangement_id", request.ArrangementId);
         v.ThrowIfAny();
         var ct = context.CancellationToken;
-        var arrangement = await (await Visible($"Arrangement {id}", ct)).AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct)
+        var arrangement = await (await crossTenant.VisibleAsync<DomainArrangement>($"Arrangement {id}", ct)).AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct)
             ?? throw new NotFoundException("Arrangement");
         var transitions = await crossTenant.VisibleAsync<DomainTransition>($"Arrangement {id} transitions", ct);
         var (items, next) = await page.ApplyAsync(transitions.AsNoTracking().Where(t => t.ArrangementId == id).OrderBy(t => t.Sequence),
@@ -272,45 +230,6 @@ public sealed class SupportArrangementGrpcService(GonDbContext db, TenantContext
     private Actor Actor => AccessProcessSupport.Actor(tenant);
 
     private bool ForOnderaannemer => tenant.Role == GonRoles.Onderaannemer;
-
-    private Task<IQueryable<DomainArrangement>> Visible(string resource, CancellationToken ct) =>
-        crossTenant.VisibleAsync<DomainArrangement>(resource, ct);
-
-    /// <summary>Only the owning hoofdaanbieder's arrangements (tracked); party visibility grants no changes.</summary>
-    private async Task<DomainArrangement> LoadOwn(string rawId, CancellationToken ct)
-    {
-        var id = AccessProcessSupport.RequireId("arrangement_id", rawId);
-        return await db.Arrangements.SingleOrDefaultAsync(a => a.Id == id && a.TenantId == tenant.TenantId, ct) ?? throw new NotFoundException("Arrangement");
-    }
-
-    /// <summary>
-    /// The hour facts of the arrangement's checks: per reporter, the last service date of its entries
-    /// that are not rejected, as one grouped query (the owner sees every entry on its arrangement).
-    /// </summary>
-    private async Task<ReportedHours> ReportedHoursAsync(Guid arrangementId, CancellationToken ct)
-    {
-        var rows = await db.HourEntries.AsNoTracking()
-            .Where(e => e.ArrangementId == arrangementId && e.Status != Domain.Hours.HourEntryStatus.Rejected)
-            .GroupBy(e => e.ReportedByProviderId)
-            .Select(g => new { Reporter = g.Key, LastDay = g.Max(e => e.ServiceDate) })
-            .ToListAsync(ct);
-        return new ReportedHours(rows.ToDictionary(r => r.Reporter, r => r.LastDay));
-    }
-
-    /// <summary>An arrangement serving a referral of the calling WIJ organisation (tracked).</summary>
-    private async Task<DomainArrangement> LoadForWij(string rawId, CancellationToken ct)
-    {
-        var id = AccessProcessSupport.RequireId("arrangement_id", rawId);
-        return await db.Arrangements.SingleOrDefaultAsync(a => a.Id == id && a.WijOrganisationId == tenant.TenantId, ct) ?? throw new NotFoundException("Arrangement");
-    }
-
-    private async Task<DomainArrangement> LoadForGemeente(Guid id, CancellationToken ct)
-    {
-        var source = await crossTenant.ReadAsync<DomainArrangement>($"Arrangement {id}", ct);
-        var arrangement = await source.SingleOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFoundException("Arrangement");
-        crossTenant.AllowWrite(arrangement.TenantId, $"Arrangement {id}");
-        return arrangement;
-    }
 
     /// <summary>Stores the change with its transition (null: nothing changed) and returns the arrangement as the caller may see it.</summary>
     private async Task<SupportArrangement> Save(DomainArrangement arrangement, DomainTransition? transition, CancellationToken ct)

@@ -3,6 +3,7 @@ using GonPortal.Domain.Clients;
 using GonPortal.Domain.Common;
 using GonPortal.Domain.Reference;
 using GonPortal.Domain.Validation;
+using GonPortal.HostContracts;
 using GonPortal.Server.Arrangements;
 using GonPortal.Server.Data;
 using GonPortal.Server.ErrorModel;
@@ -11,7 +12,6 @@ using GonPortal.Server.Idempotency;
 using GonPortal.Server.Paging;
 using GonPortal.Server.Providers;
 using GonPortal.Server.Tenancy;
-using GonPortal.HostContracts;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
@@ -23,14 +23,16 @@ namespace GonPortal.Server.Clients;
 
 /// <summary>
 /// Clients and WIJ referrals. Who sees what is the data layer's (query filters with party clauses,
-/// see Data/Configurations/ClientConfiguration.cs); the gemeente reads through
+/// see ClientConfiguration.cs); the gemeente reads through
 /// <see cref="CrossTenantAccess"/> (audited). Writes to another organisation's row (WIJ registering a
 /// resident of a hoofdaanbieder's area, a hoofdaanbieder accepting WIJ's referral) go through
-/// <see cref="PartyAccess"/> (audited). The BSN is never returned to an onderaannemer and never logged.
+/// <see cref="PartyAccess"/> (audited); referral changes are <see cref="ReferralHandler"/>'s. The BSN is never
+/// returned to an onderaannemer and never logged.
 /// </summary>
 [Authorize(Roles = $"{GonRoles.Hoofdaanbieder},{GonRoles.Onderaannemer},{GonRoles.Gemeente},{GonRoles.Wij}")]
 public sealed class ClientGrpcService(GonDbContext db, TenantContext tenant, CrossTenantAccess crossTenant, PartyAccess party,
-    TenantBlindLookups lookups, AreaHolding holding, IdempotentRequests idempotency, PersonalDataProtector protector, TimeProvider clock) : ClientService.ClientServiceBase
+    TenantBlindLookups lookups, AreaHolding holding, IdempotentRequests idempotency, PersonalDataProtector protector, TimeProvider clock,
+    ReferralHandler referrals, ReferralOutcomes outcomes) : ClientService.ClientServiceBase
 {
     [Authorize(Roles = $"{GonRoles.Hoofdaanbieder},{GonRoles.Wij}")]
     public override async Task<CreateClientResponse> CreateClient(CreateClientRequest request, ServerCallContext context)
@@ -173,22 +175,8 @@ public sealed class ClientGrpcService(GonDbContext db, TenantContext tenant, Cro
         var clientId = ProtoConvert.ToId(v, "client_id", request.ClientId);
         v.ThrowIfAny();
         return await idempotency.CreateOnceAsync(request, request.RequestId,
-            async () =>
-            {
-                var client = await db.Clients.SingleOrDefaultAsync(c => c.Id == clientId, ct) ?? throw new NotFoundException("Client");
-                var today = AmsterdamCalendar.Today(clock);
-                var hoofdaanbieder = await holding.ResponsibleHoofdaanbiederAsync(client.AreaId, today, ct)
-                    ?? throw new InvalidStateException($"Area {client.AreaId} has no current or future area contract to refer to.");
-                var referral = DomainReferral.Create(Guid.NewGuid(), tenant.TenantId, client.Id, client.AreaId, hoofdaanbieder, request.WijTeam,
-                    request.Goals.ToList(), request.IndicatedProducts.Select(ProtoConvert.ToDomain).ToList(), request.SelfDirected, request.Note,
-                    tenant.Subject, AccessProcessSupport.Now(clock));
-                if (client.AddWijOrganisation(tenant.TenantId))
-                {
-                    party.AllowWrite(client.TenantId, $"Client {client.Id}");
-                }
-                db.Referrals.Add(referral);
-                return referral.Id;
-            },
+            () => referrals.AddAsync(clientId, request.WijTeam, request.Goals.ToList(),
+                request.IndicatedProducts.Select(ProtoConvert.ToDomain).ToList(), request.SelfDirected, request.Note, ct),
             async id => new CreateReferralResponse { Referral = await LoadReferralProto(id, ct) },
             ct);
     }
@@ -237,22 +225,14 @@ public sealed class ClientGrpcService(GonDbContext db, TenantContext tenant, Cro
     [Authorize(Roles = GonRoles.Hoofdaanbieder)]
     public override async Task<AcceptReferralResponse> AcceptReferral(AcceptReferralRequest request, ServerCallContext context)
     {
-        var referral = await LoadAddressed(request.ReferralId, context.CancellationToken);
-        if (referral.Accept(tenant.Subject, AccessProcessSupport.Now(clock)))
-        {
-            party.AllowWrite(referral.TenantId, $"Referral {referral.Id}");
-            await db.SaveChangesAsync(context.CancellationToken);
-        }
+        var referral = await referrals.AcceptAsync(AccessProcessSupport.RequireId("referral_id", request.ReferralId), context.CancellationToken);
         return new AcceptReferralResponse { Referral = (await ToProto([referral], context.CancellationToken))[0] };
     }
 
     [Authorize(Roles = GonRoles.Hoofdaanbieder)]
     public override async Task<ReturnReferralResponse> ReturnReferral(ReturnReferralRequest request, ServerCallContext context)
     {
-        var referral = await LoadAddressed(request.ReferralId, context.CancellationToken);
-        referral.Return(tenant.Subject, request.Reason, AccessProcessSupport.Now(clock));
-        party.AllowWrite(referral.TenantId, $"Referral {referral.Id}");
-        await db.SaveChangesAsync(context.CancellationToken);
+        var referral = await referrals.ReturnAsync(AccessProcessSupport.RequireId("referral_id", request.ReferralId), request.Reason, context.CancellationToken);
         return new ReturnReferralResponse { Referral = (await ToProto([referral], context.CancellationToken))[0] };
     }
 
@@ -261,9 +241,7 @@ public sealed class ClientGrpcService(GonDbContext db, TenantContext tenant, Cro
     {
         var id = AccessProcessSupport.RequireId("referral_id", request.ReferralId);
         var ct = context.CancellationToken;
-        var referral = await db.Referrals.SingleOrDefaultAsync(r => r.Id == id && r.TenantId == tenant.TenantId, ct) ?? throw new NotFoundException("Referral");
-        referral.Withdraw(tenant.Subject, request.Reason, AccessProcessSupport.Now(clock));
-        await db.SaveChangesAsync(ct);
+        var referral = await referrals.WithdrawAsync(id, request.Reason, ct);
         return new WithdrawReferralResponse { Referral = (await ToProto([referral], ct))[0] };
     }
 
@@ -299,23 +277,10 @@ public sealed class ClientGrpcService(GonDbContext db, TenantContext tenant, Cro
     private async Task<Contracts.V1.Referral> LoadReferralProto(Guid id, CancellationToken ct) =>
         (await ToProto([await db.Referrals.AsNoTracking().SingleAsync(r => r.Id == id, ct)], ct))[0];
 
-    /// <summary>A referral addressed to the calling hoofdaanbieder (tracked, for a change).</summary>
-    private async Task<DomainReferral> LoadAddressed(string rawId, CancellationToken ct)
+    private async Task<List<Contracts.V1.Referral>> ToProto(IReadOnlyList<DomainReferral> items, CancellationToken ct)
     {
-        var id = AccessProcessSupport.RequireId("referral_id", rawId);
-        return await db.Referrals.SingleOrDefaultAsync(r => r.Id == id && r.HoofdaanbiederId == tenant.TenantId, ct) ?? throw new NotFoundException("Referral");
-    }
-
-    private async Task<List<Contracts.V1.Referral>> ToProto(IReadOnlyList<DomainReferral> referrals, CancellationToken ct)
-    {
-        var names = await db.ProviderNamesAsync(referrals.Select(r => r.HoofdaanbiederId), ct);
-        var referralIds = referrals.Select(r => (Guid?)r.Id).ToList();
-        var arrangements = await crossTenant.VisibleAsync<Domain.Arrangements.Arrangement>("Arrangements of referrals", ct);
-        var outcome = (await arrangements.AsNoTracking().Where(a => referralIds.Contains(a.ReferralId))
-                .Select(a => new { a.Id, a.ReferralId, a.CreatedAt }).ToListAsync(ct))
-            .OrderBy(a => a.CreatedAt).ThenBy(a => a.Id)
-            .ToLookup(a => a.ReferralId!.Value, a => a.Id);
-        return referrals.Select(r => ClientMapping.ToProto(r, names, outcome[r.Id].ToList())).ToList();
+        var view = await outcomes.ForAsync(items, ct);
+        return items.Select(r => ClientMapping.ToProto(r, view.HoofdaanbiederNames, view.ArrangementIds[r.Id].ToList())).ToList();
     }
 
     /// <summary>Signals from inside the idempotent create that the BSN is already registered in the area.</summary>

@@ -11,6 +11,8 @@ public static class ClientServicesExtensions
             sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>(),
             sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PersonalDataProtector)))));
         services.AddScoped<PartyAccess>();
+        services.AddScoped<ReferralHandler>();
+        services.AddScoped<ReferralOutcomes>();
         services.AddHostedService<PersonalDataKeyCheck>();
         return services;
     }

@@ -23,6 +23,7 @@ public static class GrpcExtensions
             o.EnableDetailedErrors = builder.Environment.IsDevelopment();
         });
         builder.Services.AddGonClientServices();
+        builder.Services.AddGonArrangementServices();
         builder.Services.AddGonHourServices();
         builder.Services.AddGonBudgetServices();
         builder.Services.AddGonReportingServices();
@@ -54,6 +55,7 @@ public static class GrpcExtensions
         app.MapGrpcService<BudgetGrpcService>();
         app.MapGrpcService<SettlementGrpcService>();
         app.MapGrpcService<AdministrationGrpcService>();
+        app.MapGrpcService<MachineClientGrpcService>();
         app.MapGrpcHealthChecksService().AllowAnonymous();
         if (app.Environment.IsDevelopment())
         {

@@ -22,4 +22,23 @@ public sealed class ProviderRegistration(GonDbContext db, TimeProvider clock)
         db.Providers.Add(provider);
         return provider;
     }
+
+    /// <summary>
+    /// Changes the provider's name, KvK number and AGB code when the organisation is one (the gemeente and WIJ are not in
+    /// the register: null). Changed in the context without saving, like <see cref="RegisterAsync"/>.
+    /// </summary>
+    public async Task<Provider?> UpdateAsync(Guid id, string name, string kvk, string? agb, CancellationToken ct)
+    {
+        var provider = await db.Providers.SingleOrDefaultAsync(p => p.Id == id, ct);
+        if (provider is null)
+        {
+            return null;
+        }
+        provider.Update(name, kvk, agb);
+        if (await db.Providers.AnyAsync(p => p.KvkNumber == provider.KvkNumber && p.Id != id, ct))
+        {
+            new Violations().Add("kvk_number", "is already registered for another provider").ThrowIfAny();
+        }
+        return provider;
+    }
 }

@@ -51,7 +51,14 @@ public sealed class AdministrationFlowTests(PortalHosts hosts, BrowserFixture br
         await administrator.GetByRole(AriaRole.Button, new() { Name = "Wachtwoord opslaan" }).ClickAsync();
         await Assertions.Expect(administrator.Locator("#activation-done")).ToBeVisibleAsync();
 
-        await SignInAsync(administrator, adminEmail, NewPassword, "Hanna de Vries", "/beheer/medewerkers");
+        // Administrators enrol an authenticator at their first sign-in: the key is read from the page, the code computed.
+        await StartSignInAsync(administrator, adminEmail, NewPassword, "/beheer/medewerkers");
+        await Assertions.Expect(Heading(administrator, "Tweestapsverificatie instellen")).ToBeVisibleAsync();
+        var key = (await administrator.GetByTestId("sleutel").InnerTextAsync()).Replace(" ", "", StringComparison.Ordinal);
+        await EnterCodeAsync(administrator, Totp.Code(key));
+        await Assertions.Expect(administrator.GetByTestId("herstelcodes").Locator("li")).ToHaveCountAsync(10);
+        await administrator.GetByRole(AriaRole.Link, new() { Name = "Doorgaan" }).ClickAsync();
+        await Assertions.Expect(administrator.GetByTestId("aangemeld")).ToContainTextAsync("Hanna de Vries");
         await Assertions.Expect(Heading(administrator, "Medewerkers")).ToBeVisibleAsync();
         await Assertions.Expect(administrator.GetByText($"De mensen van {organisationName}")).ToBeVisibleAsync();
         await Assertions.Expect(administrator.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Beheer" })).ToBeVisibleAsync();
@@ -65,6 +72,7 @@ public sealed class AdministrationFlowTests(PortalHosts hosts, BrowserFixture br
         var colleague = administrator.GetByRole(AriaRole.Row, new() { Name = "Sem Mulder" });
         await Assertions.Expect(colleague).ToContainTextAsync("Uitgenodigd");
         await Assertions.Expect(colleague).ToContainTextAsync("Nee"); // not an administrator
+        await Assertions.Expect(administrator.GetByRole(AriaRole.Row, new() { Name = adminEmail })).ToContainTextAsync("Aan"); // two-factor on
         Assert.NotNull(await Hosts.Mailbox.WaitForAsync(colleagueEmail, InvitationSubject));
 
         // The same address again: refused next to the e-mail field, with what was typed kept.

@@ -32,6 +32,9 @@ public sealed class PortalHosts : IAsyncLifetime
     /// <summary>Where Identity delivers invitations: a real SMTP listener on loopback.</summary>
     public TestMailbox Mailbox => _mailbox!;
 
+    /// <summary>Identity's services, for tests that need a person of their own (never changing the demo users).</summary>
+    public IServiceProvider IdentityServices => _identity!.Services;
+
     public ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(_folder);

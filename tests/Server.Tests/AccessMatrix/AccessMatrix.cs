@@ -120,10 +120,15 @@ public static class AccessMatrix
         AdministrationService/SetAdministrator           U  PD PD PD PD PD PD PD PD
         AdministrationService/DeactivatePerson           U  PD PD PD PD PD PD PD PD
         AdministrationService/ReactivatePerson           U  PD PD PD PD PD PD PD PD
+        MachineClientService/ListMachineClients          U  PD PD PD PD PD PD PD PD
+        MachineClientService/RegisterMachineClient       U  PD PD PD PD PD PD PD PD
+        MachineClientService/RotateMachineClientSecret   U  PD PD PD PD PD PD PD PD
+        MachineClientService/RevokeMachineClient         U  PD PD PD PD PD PD PD PD
         """;
 
-    // Administration: machine clients never carry the administrator claim, so every one of them is refused
-    // (PERMISSION_DENIED) before anything is read; what administrators may do is AdministrationAccessMatrix.
+    // Administration and machine clients: machine clients never carry the administrator claim, so every one of them
+    // is refused (PERMISSION_DENIED) before anything is read, even for their own client id; what administrators may
+    // do is AdministrationAccessMatrix and MachineClientAccessMatrix.
 
     /// <summary>How to call each row's RPC as a caller; setup runs first, as the data's owner.</summary>
     public static readonly IReadOnlyDictionary<string, Func<Scenario, string, CallInvoker, Task>> Cases = new Dictionary<string, Func<Scenario, string, CallInvoker, Task>>
@@ -149,6 +154,19 @@ public static class AccessMatrix
         ["AdministrationService/SetAdministrator"] = async (_, _, c) => await new AdministrationService.AdministrationServiceClient(c).SetAdministratorAsync(new() { PersonId = Guid.NewGuid().ToString(), Administrator = true }),
         ["AdministrationService/DeactivatePerson"] = async (_, _, c) => await new AdministrationService.AdministrationServiceClient(c).DeactivatePersonAsync(new() { PersonId = Guid.NewGuid().ToString() }),
         ["AdministrationService/ReactivatePerson"] = async (_, _, c) => await new AdministrationService.AdministrationServiceClient(c).ReactivatePersonAsync(new() { PersonId = Guid.NewGuid().ToString() }),
+        ["MachineClientService/ListMachineClients"] = async (_, _, c) => await new MachineClientService.MachineClientServiceClient(c).ListMachineClientsAsync(new()),
+        ["MachineClientService/RegisterMachineClient"] = async (_, _, c) => await new MachineClientService.MachineClientServiceClient(c).RegisterMachineClientAsync(new()
+        {
+            RequestId = $"test-{Guid.NewGuid():N}", DisplayName = "ECD van een machine",
+        }),
+        ["MachineClientService/RotateMachineClientSecret"] = async (_, caller, c) => await new MachineClientService.MachineClientServiceClient(c).RotateMachineClientSecretAsync(new()
+        {
+            ClientId = OwnClientId(caller),
+        }),
+        ["MachineClientService/RevokeMachineClient"] = async (_, caller, c) => await new MachineClientService.MachineClientServiceClient(c).RevokeMachineClientAsync(new()
+        {
+            ClientId = OwnClientId(caller),
+        }),
         ["ReferenceService/ListAreas"] = async (_, _, c) => await new ReferenceService.ReferenceServiceClient(c).ListAreasAsync(new()),
         ["ReferenceService/ListProducts"] = async (_, _, c) => await new ReferenceService.ReferenceServiceClient(c).ListProductsAsync(new()),
         ["ReferenceService/ListUnits"] = async (_, _, c) => await new ReferenceService.ReferenceServiceClient(c).ListUnitsAsync(new()),
@@ -535,6 +553,10 @@ public static class AccessMatrix
         }
         return cells;
     }
+
+    /// <summary>The caller's own demo client: even that one a machine client may not rotate or revoke.</summary>
+    private static string OwnClientId(string caller) =>
+        caller == Callers.Anonymous ? "ecd-buurtwerk-de-linde" : Callers.MachineClient(caller).ClientId;
 
     public static StatusCode ToStatus(string code) => code switch
     {

@@ -19,6 +19,14 @@ public sealed class OnboardingScenario(GonHosts hosts)
     public async Task<AdministrationService.AdministrationServiceClient> As(string email) =>
         new(await PersonSignIn.InvokerAsync(hosts, email, email.EndsWith(".demo", StringComparison.Ordinal) ? DemoData.Password : NewPassword));
 
+    /// <summary>The person's MachineClientService client, signed in like <see cref="As"/>.</summary>
+    public async Task<MachineClientService.MachineClientServiceClient> MachineClientsAs(string email) =>
+        new(await PersonSignIn.InvokerAsync(hosts, email, email.EndsWith(".demo", StringComparison.Ordinal) ? DemoData.Password : NewPassword));
+
+    /// <summary>Registers a machine client through the API as <paramref name="administrator"/>; the response carries its secret.</summary>
+    public async Task<RegisterMachineClientResponse> RegisterMachineClient(string administrator, string displayName = "ECD Testsysteem") =>
+        await (await MachineClientsAs(administrator)).RegisterMachineClientAsync(new() { RequestId = $"test-{Guid.NewGuid():N}", DisplayName = displayName });
+
     public static string FreshEmail(string label) => $"{label}-{Guid.NewGuid():N}@onboarding.test";
 
     public async Task<Organisation> NewOrganisation(OrganisationKind kind, string? name = null)

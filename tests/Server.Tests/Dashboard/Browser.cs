@@ -6,7 +6,7 @@ namespace GonPortal.Server.Tests.Dashboard;
 
 /// <summary>
 /// A browser stand-in: keeps cookies for both hosts (like a browser, per host and not per port), follows
-/// redirects itself so tests can see every hop, and fills in Identity's login form when it lands on it.
+/// redirects itself so tests can see every hop, and fills in Identity's login form (and the code step, with the demo authenticator key) when it lands on it.
 /// </summary>
 internal sealed partial class Browser(GonHosts hosts) : IDisposable
 {
@@ -105,7 +105,15 @@ internal sealed partial class Browser(GonHosts hosts) : IDisposable
             ["__RequestVerificationToken"] = AntiforgeryField().Match(page).Groups[1].Value,
         }));
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Login as {email} failed: {(int)response.StatusCode}");
-        return new Uri(loginUrl, response.Headers.Location!);
+        if (!Identity.LoginForm.IsCodeStep(response))
+        {
+            return new Uri(loginUrl, response.Headers.Location!);
+        }
+
+        // Two-factor: the code the demo key gives now, as the person's authenticator app would show it.
+        using var code = await Identity.LoginForm.SubmitCodeAsync(_http, new Uri(loginUrl, response.Headers.Location!), Totp.Code(HostContracts.DemoData.AuthenticatorKey));
+        Assert.True(code.StatusCode == HttpStatusCode.Redirect, $"Code step as {email} failed: {(int)code.StatusCode}");
+        return new Uri(loginUrl, code.Headers.Location!);
     }
 
     public void Dispose() => _http.Dispose();

@@ -144,6 +144,14 @@ public abstract class AdministratorClaimTests(GonHosts hosts)
         };
         Assert.True((await users.CreateAsync(user, DemoData.Password)).Succeeded);
         Assert.True((await then(new UserAction(users, user))).Succeeded);
+        if (organisation.Kind == OrganisationKind.Gemeente)
+        {
+            // Two-factor is required for the gemeente: enrolled like the demo users, so the sign-in helper has the key.
+            var keys = (IUserAuthenticatorKeyStore<GonUser>)scope.ServiceProvider.GetRequiredService<IUserStore<GonUser>>();
+            await keys.SetAuthenticatorKeyAsync(user, DemoData.AuthenticatorKey, CancellationToken.None);
+            Assert.True((await users.SetTwoFactorEnabledAsync(user, true)).Succeeded);
+        }
+
         return email;
     }
 

@@ -43,6 +43,12 @@ public abstract class MachineClientAdministrationTests(GonHosts hosts)
     {
         hosts.RequireAvailable();
         var organisation = new MachineClientOrganisation(Guid.NewGuid(), "Zorg Één Nieuw", GonRoles.Hoofdaanbieder);
+        // Only an organisation in the registry (and active) gets tokens for its clients.
+        await using (var scope = hosts.IdentityServices.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<OrganisationRegistry>().CreateAsync(organisation.Id, GonPortal.HostContracts.OrganisationKind.Hoofdaanbieder,
+                new(organisation.Name, AccessMatrix.Scenario.FreshKvk(), null, false), CancellationToken.None);
+        }
         var registered = await RegisterAsync(organisation, "ECD nieuw");
         Assert.Matches("^ecd-zorg-een-nieuw-[a-z0-9]{6}$", registered.ClientId);
 

@@ -147,6 +147,35 @@ public sealed class LoginRateLimitTests(LowLoginLimitIdentity identity) : IClass
     }
 }
 
+public sealed class TwoFactorCodeRateLimitTests(LowLoginLimitIdentity identity) : IClassFixture<LowLoginLimitIdentity>
+{
+    [Fact]
+    public async Task Code_posts_share_the_login_limit_of_the_address()
+    {
+        using var browser = LoginForm.Browser(identity.Url);
+        var page = await browser.GetStringAsync("Account/Login?ReturnUrl=%2F");
+        using var password = await browser.PostAsync("Account/Login?ReturnUrl=%2F", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Email"] = "beleid@gemeente.demo",
+            ["Input.Password"] = DemoData.Password,
+            ["ReturnUrl"] = "/",
+            ["__RequestVerificationToken"] = LoginForm.Antiforgery(page),
+        }));
+        Assert.True(LoginForm.IsCodeStep(password));
+
+        var codePage = new Uri(identity.Url, password.Headers.Location!);
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            using var response = await LoginForm.SubmitCodeAsync(browser, codePage, "000000");
+            statuses.Add(response.StatusCode);
+        }
+
+        // One password post and three code posts use up the four; the fourth code post is refused unread.
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+    }
+}
+
 /// <summary>Identity configured so that one address could lock an account in a burst.</summary>
 public sealed class LockoutReachableIdentity() : IdentityHost(new Dictionary<string, string?>
 {

@@ -54,7 +54,11 @@ public abstract partial class UserSignInTests(GonHosts hosts)
         using (browser)
         {
             Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
-            using var callback = await browser.GetAsync(login.Headers.Location);
+            using var signedIn = LoginForm.IsCodeStep(login)
+                ? await LoginForm.SubmitCodeAsync(browser, new Uri(hosts.IdentityUrl, login.Headers.Location!), Totp.Code(DemoData.AuthenticatorKey))
+                : login;
+            Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+            using var callback = await browser.GetAsync(signedIn.Headers.Location);
             Assert.Equal(HttpStatusCode.Redirect, callback.StatusCode);
             var location = callback.Headers.Location!.ToString();
             Assert.StartsWith(RedirectUri, location);

@@ -2,9 +2,11 @@ using System.ComponentModel.DataAnnotations;
 using GonPortal.Identity.Data;
 using GonPortal.Identity.Extensions;
 using GonPortal.Identity.Hardening;
+using GonPortal.Identity.TwoFactor;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SignInResult = Microsoft.AspNetCore.Identity.SignInResult;
 
 namespace GonPortal.Identity.Pages.Account;
 
@@ -12,7 +14,7 @@ namespace GonPortal.Identity.Pages.Account;
 /// Password login. The authorize endpoint sends users here with a ReturnUrl pointing back to it;
 /// only local return URLs are followed, so the page cannot be used as an open redirect.
 /// </summary>
-public sealed class LoginModel(SignInManager<GonUser> signIn, LoginFailureThrottle throttle, ILogger<LoginModel> logger) : PageModel
+public sealed class LoginModel(SignInManager<GonUser> signIn, TwoFactorPolicy twoFactor, LoginFailureThrottle throttle, ILogger<LoginModel> logger) : PageModel
 {
     public const string UnknownCombination = "Onbekende combinatie van e-mailadres en wachtwoord.";
     public const string LockedOut = "Te veel mislukte pogingen. Probeer het over een paar minuten opnieuw.";
@@ -54,11 +56,16 @@ public sealed class LoginModel(SignInManager<GonUser> signIn, LoginFailureThrott
             return Page();
         }
 
-        // lockoutOnFailure: repeated wrong passwords lock the account (see AddIdentityData).
-        var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, isPersistent: false, lockoutOnFailure: true);
+        var returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
+        var (result, mustEnrol) = await SignInWithPasswordAsync(Input.Email.Trim(), Input.Password);
         if (result.Succeeded)
         {
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+            return LocalRedirect(returnUrl);
+        }
+
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToPage(mustEnrol ? "EnrolAuthenticator" : "LoginCode", new { ReturnUrl = returnUrl });
         }
 
         throttle.RecordFailure(address, Input.Email);
@@ -75,6 +82,29 @@ public sealed class LoginModel(SignInManager<GonUser> signIn, LoginFailureThrott
         }
 
         return Page();
+    }
+
+    /// <summary>
+    /// The password step. lockoutOnFailure: repeated wrong passwords lock the account (see AddIdentityData). Someone who
+    /// must use two-factor but has not enrolled yet gets RequiresTwoFactor too, after a correct password: the sign-in
+    /// waits (<see cref="PendingSignIn"/>) until enrolment is done.
+    /// </summary>
+    private async Task<(SignInResult Result, bool MustEnrol)> SignInWithPasswordAsync(string email, string password)
+    {
+        var user = await signIn.UserManager.FindByNameAsync(email);
+        if (user is null || !await twoFactor.MustEnrolAsync(user))
+        {
+            return (await signIn.PasswordSignInAsync(email, password, isPersistent: false, lockoutOnFailure: true), false);
+        }
+
+        var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
+        if (!result.Succeeded)
+        {
+            return (result, false);
+        }
+
+        await PendingSignIn.StartAsync(HttpContext, user);
+        return (SignInResult.TwoFactorRequired, true);
     }
 
     public sealed class LoginInput
