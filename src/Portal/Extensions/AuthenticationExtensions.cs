@@ -73,6 +73,7 @@ public static class AuthenticationExtensions
                 options.ClaimActions.MapUniqueJsonKey(GonClaimTypes.Role, GonClaimTypes.Role);
                 options.ClaimActions.MapUniqueJsonKey(GonClaimTypes.TenantId, GonClaimTypes.TenantId);
                 options.ClaimActions.MapUniqueJsonKey(GonClaimTypes.TenantName, GonClaimTypes.TenantName);
+                options.ClaimActions.MapUniqueJsonKey(GonClaimTypes.Administrator, GonClaimTypes.Administrator);
 
                 if (plainHttpInDevelopment)
                 {
@@ -92,7 +93,7 @@ public static class AuthenticationExtensions
                 };
             });
 
-        builder.Services.AddAuthorization();
+        builder.Services.AddAuthorization(AdminPolicies.Add);
         builder.Services.AddCascadingAuthenticationState();
         return builder;
     }

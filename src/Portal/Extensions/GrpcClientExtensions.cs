@@ -26,6 +26,8 @@ public static class GrpcClientExtensions
         builder.Services.AddGonClient<AuditService.AuditServiceClient>(address);
         builder.Services.AddGonClient<BudgetService.BudgetServiceClient>(address);
         builder.Services.AddGonClient<SettlementService.SettlementServiceClient>(address);
+        builder.Services.AddGonClient<AdministrationService.AdministrationServiceClient>(address);
+        builder.Services.AddGonClient<MachineClientService.MachineClientServiceClient>(address);
         builder.Services.AddScoped<PurposeContext>();
         builder.Services.AddScoped<GonServerClient>();
         return builder;

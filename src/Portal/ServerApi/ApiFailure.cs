@@ -29,6 +29,9 @@ public sealed record ApiFailure(FailureKind Kind, StatusCode Status, string Mess
 {
     private static readonly IReadOnlyDictionary<string, string> NoFields = new Dictionary<string, string>();
 
+    /// <summary>The Server's own (English) detail, for pages that recognise a specific refusal.</summary>
+    public string? Detail { get; init; }
+
     public static ApiFailure Of(FailureKind kind, StatusCode status, string message, IReadOnlyDictionary<string, string>? fields = null) =>
         new(kind, status, message, fields ?? NoFields);
 

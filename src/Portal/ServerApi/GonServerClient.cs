@@ -22,6 +22,8 @@ public sealed partial class GonServerClient(
     AuditService.AuditServiceClient audit,
     BudgetService.BudgetServiceClient budgets,
     SettlementService.SettlementServiceClient settlements,
+    AdministrationService.AdministrationServiceClient administration,
+    MachineClientService.MachineClientServiceClient machineClients,
     PurposeContext purpose,
     ILogger<GonServerClient> logger)
 {
@@ -99,7 +101,7 @@ public sealed partial class GonServerClient(
         var message = kind == FailureKind.WrongState
             ? $"{MessageFor(ex.StatusCode)} ({ex.Status.Detail})"
             : MessageFor(ex.StatusCode);
-        return ApiFailure.Of(kind, ex.StatusCode, message, fields);
+        return ApiFailure.Of(kind, ex.StatusCode, message, fields) with { Detail = ex.Status.Detail };
     }
 
     /// <summary>The Dutch message shown for a failed call.</summary>
@@ -112,6 +114,7 @@ public sealed partial class GonServerClient(
         StatusCode.NotFound => "De gevraagde gegevens zijn niet gevonden.",
         StatusCode.InvalidArgument => "Niet alles is goed ingevuld. Controleer de gemarkeerde velden.",
         StatusCode.FailedPrecondition => "Deze stap kan nu niet: de gegevens zijn in een andere status.",
+        StatusCode.AlreadyExists => "Dit bestaat al.",
         StatusCode.Unimplemented => "Deze functie is nog niet beschikbaar op de server.",
         StatusCode.Cancelled => "Het ophalen van de gegevens is afgebroken.",
         _ => $"De server meldde een fout ({status}). Probeer het later opnieuw.",

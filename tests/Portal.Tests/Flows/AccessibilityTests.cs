@@ -45,6 +45,13 @@ public sealed class AccessibilityTests(PortalHosts hosts, BrowserFixture browser
         { Gemeente, "/specificaties?jaar=2027&maand=12" },
         { Gemeente, "/verantwoording" },
         { Wij, "/verwijzingen" },
+        { GemeenteBeheerder, "/beheer" },
+        { GemeenteBeheerder, "/beheer/organisaties" },
+        { GemeenteBeheerder, "/beheer/organisaties/nieuw" },
+        { GemeenteBeheerder, "/beheer/organisaties/hoofdaanbieder" },
+        { GemeenteBeheerder, "/beheer/medewerkers" },
+        { Onderaannemer, "/beheer/medewerkers" },
+        { Onderaannemer, "/beheer/koppelingen" },
     };
 
     /// <summary>The gemeente's cross-tenant pages: they first ask the purpose of looking.</summary>
@@ -83,6 +90,15 @@ public sealed class AccessibilityTests(PortalHosts hosts, BrowserFixture browser
             await page.Locator("table a").First.ClickAsync();
             await page.GetByRole(AriaRole.Link, new() { Name = "Volume, uitvoerder of einddatum wijzigen" }).First.ClickAsync();
             await Assertions.Expect(page.GetByTestId("regeling")).ToBeVisibleAsync();
+        }
+        else if (path == "/beheer/organisaties/hoofdaanbieder")
+        {
+            // An organisation page with everything on it: administrators and area contracts, forms open.
+            await SignInAsync(page, email, "/beheer/organisaties");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Stadse Zorgcombinatie" }).ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Beheerder uitnodigen" }).ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Gebiedscontract toevoegen" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Gebiedscontracten" })).ToBeVisibleAsync();
         }
         else
         {

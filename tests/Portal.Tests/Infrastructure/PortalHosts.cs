@@ -25,8 +25,12 @@ public sealed class PortalHosts : IAsyncLifetime
     private KestrelFactory<IdentityAssembly>? _identity;
     private KestrelFactory<ServerAssembly>? _server;
     private KestrelFactory<PortalAssembly>? _portal;
+    private TestMailbox? _mailbox;
 
     public Uri PortalUrl { get; private set; } = null!;
+
+    /// <summary>Where Identity delivers invitations: a real SMTP listener on loopback.</summary>
+    public TestMailbox Mailbox => _mailbox!;
 
     /// <summary>Identity's services, for tests that need a person of their own (never changing the demo users).</summary>
     public IServiceProvider IdentityServices => _identity!.Services;
@@ -36,6 +40,7 @@ public sealed class PortalHosts : IAsyncLifetime
         Directory.CreateDirectory(_folder);
         var portalPort = FreePort();
         PortalUrl = new Uri($"http://127.0.0.1:{portalPort}/");
+        _mailbox = new TestMailbox(FreePort());
 
         _identity = new KestrelFactory<IdentityAssembly>("Testing", new Dictionary<string, string?>
         {
@@ -46,6 +51,9 @@ public sealed class PortalHosts : IAsyncLifetime
             ["Identity:Portal:BaseUrl"] = PortalUrl.ToString().TrimEnd('/'),
             // Every test signs in from loopback, faster than a real office behind one address ever would.
             ["Identity:RateLimits:Login:PermitLimit"] = "10000",
+            ["Email:Smtp:Host"] = "127.0.0.1",
+            ["Email:Smtp:Port"] = _mailbox.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Email:Smtp:From"] = "GonPortal <no-reply@gonportal.test>",
         }, port: 0, useConfiguredEndpoints: false);
         _identity.StartServer();
         var identityUrl = _identity.Addresses.First();
@@ -78,7 +86,7 @@ public sealed class PortalHosts : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var host in new IAsyncDisposable?[] { _portal, _server, _identity })
+        foreach (var host in new IAsyncDisposable?[] { _portal, _server, _identity, _mailbox })
         {
             if (host is not null)
             {

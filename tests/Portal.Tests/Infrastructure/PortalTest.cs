@@ -12,6 +12,7 @@ public abstract class PortalTest(PortalHosts hosts, BrowserFixture browser) : IA
     public const string Onderaannemer = "planner@delinde.demo";
     public const string Gemeente = "beleid@gemeente.demo";
     public const string Wij = "consulent@wij.demo";
+    public const string GemeenteBeheerder = "beheer@gemeente.demo";
 
     private readonly List<IBrowserContext> _contexts = [];
 
@@ -44,17 +45,23 @@ public abstract class PortalTest(PortalHosts hosts, BrowserFixture browser) : IA
     /// </summary>
     protected static async Task SignInAsync(IPage page, string email, string returnPath = "/")
     {
-        await page.GotoAsync($"account/login?returnUrl={Uri.EscapeDataString(returnPath)}");
-        await page.FillAsync("input[name='Input.Email']", email);
-        await page.FillAsync("input[name='Input.Password']", DemoData.Password);
-        await page.ClickAsync("button[type=submit]");
         var user = DemoData.Users.Single(u => u.Email == email);
+        await StartSignInAsync(page, email, DemoData.Password, returnPath);
         if (DemoData.NeedsAuthenticatorCode(user))
         {
             await EnterCodeAsync(page, Totp.Code(DemoData.AuthenticatorKey));
         }
 
         await Assertions.Expect(page.GetByTestId("aangemeld")).ToContainTextAsync(user.DisplayName);
+    }
+
+    /// <summary>Fills and submits Identity's login form; what comes next (code, enrolment, portal) is up to the caller.</summary>
+    protected static async Task StartSignInAsync(IPage page, string email, string password, string returnPath = "/")
+    {
+        await page.GotoAsync($"account/login?returnUrl={Uri.EscapeDataString(returnPath)}");
+        await page.FillAsync("input[name='Input.Email']", email);
+        await page.FillAsync("input[name='Input.Password']", password);
+        await page.ClickAsync("button[type=submit]");
     }
 
     /// <summary>Identity's second step: the code from the authenticator app (or a recovery code).</summary>
