@@ -37,9 +37,9 @@ public sealed class AdministrationGrpcService(
 {
     private const string AuditAccess = "admin";
 
+    [Authorize(Policy = AdministratorAccess.GemeenteAdministrator)]
     public override async Task<CreateOrganisationResponse> CreateOrganisation(CreateOrganisationRequest request, ServerCallContext context)
     {
-        RequireGemeenteAdministrator(tenant, context);
         var v = new Violations();
         Text.RequestId(v, "request_id", request.RequestId);
         var kind = AdministrationMapping.ToHost(request.Kind);
@@ -68,9 +68,9 @@ public sealed class AdministrationGrpcService(
             ct);
     }
 
+    [Authorize(Policy = AdministratorAccess.GemeenteAdministrator)]
     public override async Task<UpdateOrganisationResponse> UpdateOrganisation(UpdateOrganisationRequest request, ServerCallContext context)
     {
-        RequireGemeenteAdministrator(tenant, context);
         var v = new Violations();
         var id = ProtoConvert.ToId(v, "organisation_id", request.OrganisationId);
         OrganisationFields(v, request.Name, request.KvkNumber, request.AgbCode);
@@ -86,9 +86,9 @@ public sealed class AdministrationGrpcService(
         return new UpdateOrganisationResponse { Organisation = AdministrationMapping.ToProto(updated) };
     }
 
+    [Authorize(Policy = AdministratorAccess.GemeenteAdministrator)]
     public override async Task<DeactivateOrganisationResponse> DeactivateOrganisation(DeactivateOrganisationRequest request, ServerCallContext context)
     {
-        RequireGemeenteAdministrator(tenant, context);
         var id = RequiredId("organisation_id", request.OrganisationId);
         if (id == tenant.TenantId)
         {
@@ -100,9 +100,9 @@ public sealed class AdministrationGrpcService(
         return new DeactivateOrganisationResponse { Organisation = AdministrationMapping.ToProto(organisation) };
     }
 
+    [Authorize(Policy = AdministratorAccess.GemeenteAdministrator)]
     public override async Task<ReactivateOrganisationResponse> ReactivateOrganisation(ReactivateOrganisationRequest request, ServerCallContext context)
     {
-        RequireGemeenteAdministrator(tenant, context);
         var id = RequiredId("organisation_id", request.OrganisationId);
         var organisation = await identity.ReactivateOrganisationAsync(id, context.CancellationToken);
         Audit(id, $"Organisation {id} reactivated");
@@ -110,9 +110,9 @@ public sealed class AdministrationGrpcService(
         return new ReactivateOrganisationResponse { Organisation = AdministrationMapping.ToProto(organisation) };
     }
 
+    [Authorize(Policy = AdministratorAccess.GemeenteAdministrator)]
     public override async Task<ListOrganisationsResponse> ListOrganisations(ListOrganisationsRequest request, ServerCallContext context)
     {
-        RequireGemeenteAdministrator(tenant, context);
         var v = new Violations();
         var page = Page.Parse(v, request.PageSize, request.PageToken);
         var kind = AdministrationMapping.ToHost(request.Kind);
@@ -125,16 +125,16 @@ public sealed class AdministrationGrpcService(
         return response;
     }
 
+    [Authorize(Policy = AdministratorAccess.GemeenteAdministrator)]
     public override async Task<GetOrganisationResponse> GetOrganisation(GetOrganisationRequest request, ServerCallContext context)
     {
-        RequireGemeenteAdministrator(tenant, context);
         var id = RequiredId("organisation_id", request.OrganisationId);
         return new GetOrganisationResponse { Organisation = AdministrationMapping.ToProto(await identity.GetOrganisationAsync(id, context.CancellationToken)) };
     }
 
+    [Authorize(Policy = AdministratorAccess.Administrator)]
     public override async Task<InvitePersonResponse> InvitePerson(InvitePersonRequest request, ServerCallContext context)
     {
-        RequireAdministrator(context);
         var v = new Violations();
         Text.RequestId(v, "request_id", request.RequestId);
         var organisationId = ProtoConvert.ToId(v, "organisation_id", request.OrganisationId, required: false) ?? tenant.TenantId;
@@ -164,9 +164,9 @@ public sealed class AdministrationGrpcService(
             ct);
     }
 
+    [Authorize(Policy = AdministratorAccess.Administrator)]
     public override async Task<ResendInvitationResponse> ResendInvitation(ResendInvitationRequest request, ServerCallContext context)
     {
-        RequireAdministrator(context);
         var person = await PersonInReachAsync(request.PersonId, context, gemeenteMayActOnAdministrators: true);
         var ct = context.CancellationToken;
         var resent = await identity.ResendInvitationAsync(Guid.Parse(person.Id), ct);
@@ -175,9 +175,9 @@ public sealed class AdministrationGrpcService(
         return new ResendInvitationResponse { Person = AdministrationMapping.ToProto(resent) };
     }
 
+    [Authorize(Policy = AdministratorAccess.Administrator)]
     public override async Task<ListPeopleResponse> ListPeople(ListPeopleRequest request, ServerCallContext context)
     {
-        RequireAdministrator(context);
         var v = new Violations();
         var organisationId = ProtoConvert.ToId(v, "organisation_id", request.OrganisationId, required: false) ?? tenant.TenantId;
         v.ThrowIfAny();
@@ -192,9 +192,9 @@ public sealed class AdministrationGrpcService(
         return response;
     }
 
+    [Authorize(Policy = AdministratorAccess.Administrator)]
     public override async Task<SetAdministratorResponse> SetAdministrator(SetAdministratorRequest request, ServerCallContext context)
     {
-        RequireAdministrator(context);
         var person = await PersonInReachAsync(request.PersonId, context, gemeenteMayActOnAdministrators: false);
         var ct = context.CancellationToken;
         var changed = await identity.SetAdministratorAsync(Guid.Parse(person.Id), request.Administrator, ct);
@@ -203,9 +203,9 @@ public sealed class AdministrationGrpcService(
         return new SetAdministratorResponse { Person = AdministrationMapping.ToProto(changed) };
     }
 
+    [Authorize(Policy = AdministratorAccess.Administrator)]
     public override async Task<DeactivatePersonResponse> DeactivatePerson(DeactivatePersonRequest request, ServerCallContext context)
     {
-        RequireAdministrator(context);
         var person = await PersonInReachAsync(request.PersonId, context, gemeenteMayActOnAdministrators: false);
         if (person.Id == tenant.Subject)
         {
@@ -218,9 +218,9 @@ public sealed class AdministrationGrpcService(
         return new DeactivatePersonResponse { Person = AdministrationMapping.ToProto(changed) };
     }
 
+    [Authorize(Policy = AdministratorAccess.Administrator)]
     public override async Task<ReactivatePersonResponse> ReactivatePerson(ReactivatePersonRequest request, ServerCallContext context)
     {
-        RequireAdministrator(context);
         var person = await PersonInReachAsync(request.PersonId, context, gemeenteMayActOnAdministrators: false);
         var ct = context.CancellationToken;
         var changed = await identity.ReactivatePersonAsync(Guid.Parse(person.Id), ct);

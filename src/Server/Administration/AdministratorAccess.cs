@@ -1,34 +1,30 @@
-using GonPortal.Server.ErrorModel;
 using GonPortal.Server.Tenancy;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 
 namespace GonPortal.Server.Administration;
 
 /// <summary>
-/// Who may administer: a person carrying the administrator claim (<c>gon_admin</c>), for their own organisation;
-/// for organisations, a gemeente administrator. Machine clients never carry the claim, so they never administer.
+/// Who may administer, as authorization policies named in each RPC's attribute: a person carrying the
+/// administrator claim (<c>gon_admin</c>) for their own organisation's people and machine clients; a gemeente
+/// administrator for organisations. Machine clients never carry the claim, so they never administer. The one
+/// data-dependent rule, a gemeente administrator acting on another organisation's administrators, is
+/// <see cref="IsGemeenteAdministrator"/>.
 /// </summary>
-internal static class AdministratorAccess
+public static class AdministratorAccess
 {
-    public static bool IsAdministrator(ServerCallContext context) =>
+    public const string Administrator = "GonAdministrator";
+    public const string GemeenteAdministrator = "GonGemeenteAdministrator";
+
+    public static AuthorizationBuilder AddAdministratorPolicies(this AuthorizationBuilder authorization) => authorization
+        .AddPolicy(Administrator, p => p.RequireAuthenticatedUser().RequireClaim(GonClaimTypes.Administrator, GonClaimTypes.AdministratorValue))
+        .AddPolicy(GemeenteAdministrator, p => p.RequireAuthenticatedUser()
+            .RequireClaim(GonClaimTypes.Administrator, GonClaimTypes.AdministratorValue)
+            .RequireRole(GonRoles.Gemeente));
+
+    internal static bool IsAdministrator(ServerCallContext context) =>
         context.GetHttpContext().User.HasClaim(GonClaimTypes.Administrator, GonClaimTypes.AdministratorValue);
 
-    public static void RequireAdministrator(ServerCallContext context)
-    {
-        if (!IsAdministrator(context))
-        {
-            throw new PermissionDeniedException("Only an administrator of an organisation may administer its people.");
-        }
-    }
-
-    public static void RequireGemeenteAdministrator(TenantContext tenant, ServerCallContext context)
-    {
-        if (!tenant.IsGemeente || !IsAdministrator(context))
-        {
-            throw new PermissionDeniedException("Only a gemeente administrator may administer organisations.");
-        }
-    }
-
     /// <summary>A gemeente administrator acting on another organisation (only its administrators are theirs to see and invite).</summary>
-    public static bool IsGemeenteAdministrator(TenantContext tenant, ServerCallContext context) => tenant.IsGemeente && IsAdministrator(context);
+    internal static bool IsGemeenteAdministrator(TenantContext tenant, ServerCallContext context) => tenant.IsGemeente && IsAdministrator(context);
 }

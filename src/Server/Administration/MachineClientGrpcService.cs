@@ -27,9 +27,9 @@ public sealed class MachineClientGrpcService(
 {
     private const string AuditAccess = "admin";
 
+    [Authorize(Policy = AdministratorAccess.Administrator)]
     public override async Task<ListMachineClientsResponse> ListMachineClients(ListMachineClientsRequest request, ServerCallContext context)
     {
-        RequireAdministrator(context);
         var clients = await identity.ListMachineClientsAsync(tenant.TenantId, context.CancellationToken);
         var response = new ListMachineClientsResponse();
         // Identity lists oldest first; the contract promises newest first.
@@ -45,9 +45,9 @@ public sealed class MachineClientGrpcService(
     /// ResourceId), and Identity keeps that id on the client, so a repeat finds the same client id through it. A repeat
     /// registers nothing and answers with an empty secret, which Identity no longer knows.
     /// </summary>
+    [Authorize(Policy = AdministratorAccess.Administrator)]
     public override async Task<RegisterMachineClientResponse> RegisterMachineClient(RegisterMachineClientRequest request, ServerCallContext context)
     {
-        RequireAdministrator(context);
         var v = new Violations();
         Text.RequestId(v, "request_id", request.RequestId);
         Text.Required(v, "display_name", request.DisplayName, 2, 100);
@@ -73,9 +73,9 @@ public sealed class MachineClientGrpcService(
             ct);
     }
 
+    [Authorize(Policy = AdministratorAccess.Administrator)]
     public override async Task<RotateMachineClientSecretResponse> RotateMachineClientSecret(RotateMachineClientSecretRequest request, ServerCallContext context)
     {
-        RequireAdministrator(context);
         var clientId = RequiredClientId(request.ClientId);
         var ct = context.CancellationToken;
         var rotated = await identity.RotateMachineClientSecretAsync(tenant.TenantId, clientId, ct);
@@ -88,23 +88,15 @@ public sealed class MachineClientGrpcService(
         };
     }
 
+    [Authorize(Policy = AdministratorAccess.Administrator)]
     public override async Task<RevokeMachineClientResponse> RevokeMachineClient(RevokeMachineClientRequest request, ServerCallContext context)
     {
-        RequireAdministrator(context);
         var clientId = RequiredClientId(request.ClientId);
         var ct = context.CancellationToken;
         var revoked = await identity.RevokeMachineClientAsync(tenant.TenantId, clientId, ct);
         Audit($"MachineClient {clientId} revoked");
         await db.SaveChangesAsync(ct);
         return new RevokeMachineClientResponse { MachineClient = MachineClientMapping.ToProto(revoked) };
-    }
-
-    private static void RequireAdministrator(ServerCallContext context)
-    {
-        if (!AdministratorAccess.IsAdministrator(context))
-        {
-            throw new PermissionDeniedException("Only an administrator of an organisation may administer its machine clients.");
-        }
     }
 
     private static string RequiredClientId(string clientId)
