@@ -28,7 +28,7 @@ public sealed class KeyboardTests(PortalHosts hosts, BrowserFixture browser) : P
 
         // Focus starts on the page's heading; going back reaches the skip link, which jumps to the content.
         await Assertions.Expect(Heading(page, "Cliënten")).ToBeFocusedAsync();
-        for (var i = 0; i < 12 && !await page.EvaluateAsync<bool>("() => document.activeElement?.matches('.utrecht-skip-link') === true"); i++)
+        for (var i = 0; i < 40 && !await page.EvaluateAsync<bool>("() => document.activeElement?.matches('.utrecht-skip-link') === true"); i++)
         {
             await page.Keyboard.PressAsync("Shift+Tab");
         }
