@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 
-namespace GonPortal.Portal.Tests.Infrastructure;
+namespace GonPortal.Tests.Shared;
 
 /// <summary>What an authenticator app shows (RFC 6238: HMAC-SHA1 over the 30-second counter, 6 digits), for a base32 key.</summary>
 public static class Totp

@@ -7,7 +7,7 @@ using SmtpServer;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
 
-namespace GonPortal.Server.Tests.Infrastructure;
+namespace GonPortal.Tests.Shared;
 
 /// <summary>
 /// A real SMTP server on a free loopback port, started by the test hosts: Identity sends its invitations and reset
