@@ -4,6 +4,7 @@ using GonPortal.Domain.Providers;
 using GonPortal.Domain.Settlements;
 using GonPortal.Server.Data;
 using GonPortal.Server.ErrorModel;
+using GonPortal.Server.Providers;
 using GonPortal.Server.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using BudgetAdjustment = GonPortal.Domain.Budgets.BudgetAdjustment;
@@ -55,6 +56,6 @@ public sealed class LumpsumLoader(GonDbContext db)
         return new AreaLumpsum(result, contract, contract.HoofdaanbiederId, name, adjustments);
     }
 
-    /// <summary>The area contract covering the year (see <see cref="AreaContractLookup"/>), as the settlement jobs pick it too.</summary>
-    public Task<AreaContract?> ContractAsync(int areaId, int year, CancellationToken ct) => AreaContractLookup.CoveringAsync(db, areaId, year, ct);
+    /// <summary>The area contract covering the year (see <see cref="AreaHolding.CoveringYearAsync"/>), as the settlement jobs pick it too.</summary>
+    public Task<AreaContract?> ContractAsync(int areaId, int year, CancellationToken ct) => AreaHolding.CoveringYearAsync(db, areaId, year, ct);
 }
