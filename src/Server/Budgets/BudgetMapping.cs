@@ -1,5 +1,6 @@
 using GonPortal.Server.Budgets;
 using GonPortal.Server.Grpc;
+using GonPortal.Server.Settlements;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
@@ -170,7 +171,10 @@ public static class BudgetMapping
         LockedBy = r.LockedBy ?? "",
     };
 
-    public static V1.YearParameters ToProto(D.YearParameters p) => new()
+    public static V1.YearParameters ToProto(D.YearParameters p) => ToProto(ParametersUsed.Of(p));
+
+    /// <summary>A parameter version as a settlement used it; the live row goes through the same snapshot, so the wire form is written once.</summary>
+    internal static V1.YearParameters ToProto(ParametersUsed p) => new()
     {
         Year = p.Year,
         Version = p.Version,

@@ -1,5 +1,6 @@
 using GonPortal.Domain.Reporting;
 using GonPortal.Domain.Settlements;
+using GonPortal.Server.Budgets;
 using GonPortal.Server.Grpc;
 using V1 = GonPortal.Contracts.V1;
 
@@ -58,7 +59,7 @@ internal static class SettlementDocumentMapping
             AreaId = s.AreaId,
             Year = s.Year,
             RulesVersion = s.RulesVersion,
-            Parameters = ToProto(e.Parameters),
+            Parameters = BudgetMapping.ToProto(e.Parameters),
             AreaContractId = e.AreaContractId.ToString(),
             BaselineClientCount = s.BaselineCount,
             BaselineReferenceDate = ProtoConvert.ToProto(e.BaselineReferenceDate),
@@ -101,7 +102,7 @@ internal static class SettlementDocumentMapping
             Year = r.Year,
             HoofdaanbiederId = r.HoofdaanbiederId.ToString(),
             RulesVersion = r.RulesVersion,
-            Parameters = ToProto(e.Parameters),
+            Parameters = BudgetMapping.ToProto(e.Parameters),
             Lumpsum = Lumpsum(r.Lumpsum, e),
             TotalLumpsumCents = r.LumpsumTotalCents,
             PgbSettlementId = e.PgbSettlementId.ToString(),
@@ -167,20 +168,4 @@ internal static class SettlementDocumentMapping
         message.AdjustmentIds.AddRange(e.AdjustmentIds.Select(id => id.ToString()));
         return message;
     }
-
-    private static V1.YearParameters ToProto(ParametersUsed p) => new()
-    {
-        Year = p.Year,
-        Version = p.Version,
-        ProfitCapBp = p.ProfitCapBp,
-        ReferenceHourlyRateCents = p.ReferenceHourlyRateCents,
-        PgbDeadBandBp = p.PgbDeadBandBp,
-        PgbCompensationShareBp = p.PgbCompensationShareBp,
-        BasisShareTargetBp = p.BasisShareTargetBp,
-        InitiativeShareTargetBp = p.InitiativeShareTargetBp,
-        SanctionBp = p.SanctionBp,
-        ChangeNote = p.ChangeNote,
-        CreatedAt = ProtoConvert.ToProto(p.CreatedAt),
-        CreatedBy = p.CreatedBy,
-    };
 }
