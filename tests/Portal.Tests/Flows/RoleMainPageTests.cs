@@ -35,7 +35,7 @@ public sealed class RoleMainPageTests(PortalHosts hosts, BrowserFixture browser)
         var page = await OpenAsSignedInAsync(Hoofdaanbieder, "/dashboard");
 
         await Assertions.Expect(page.GetByText("Basisaandeel").First).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("svg[role=img]").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "Basisaandeel en initiatiefaandeel tegen het doel" }).First).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Toegewezen, geleverd, nog te beoordelen en tekort per product" })).ToBeVisibleAsync();
     }
 

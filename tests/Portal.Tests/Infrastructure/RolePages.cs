@@ -1,0 +1,40 @@
+namespace GonPortal.Portal.Tests.Infrastructure;
+
+/// <summary>
+/// Every page of the portal by the person who uses it, reachable by its address alone (pages behind a click, such as
+/// a client's detail, are opened by the flows that need them). Checks that must hold on every page iterate this.
+/// </summary>
+public static class RolePages
+{
+    public static readonly IReadOnlyDictionary<string, string[]> ByPerson = new Dictionary<string, string[]>
+    {
+        [PortalTest.Hoofdaanbieder] =
+        [
+            "/dashboard", "/clienten", "/uren/beoordelen", "/onderaanneming", "/onderaanneming/nieuw", "/gebieden", "/lumpsum",
+            "/jaarverslag", "/specificaties?jaar=2027&maand=12", "/verantwoording",
+        ],
+        [PortalTest.Onderaannemer] =
+        [
+            "/opdrachten", "/uren/invoeren?week=2028-01-03", "/uren/importeren", "/specificaties?jaar=2027&maand=12",
+            "/beheer/medewerkers", "/beheer/koppelingen",
+        ],
+        [PortalTest.Gemeente] =
+        [
+            "/overzicht", "/toestemming", "/audit", "/begroting", "/begroting/jaarparameters", "/begroting/index",
+            "/begroting/lumpsums", "/begroting/ventiel", "/begroting/pgb", "/begroting/jaarverslagen", "/afrekening",
+            "/afrekening/revisies?soort=PgbFinal&gebied=3&jaar=2027", "/specificaties?jaar=2027&maand=12", "/verantwoording",
+        ],
+        [PortalTest.Wij] = ["/verwijzingen"],
+        [PortalTest.GemeenteBeheerder] =
+        [
+            "/beheer", "/beheer/organisaties", "/beheer/organisaties/nieuw", "/beheer/medewerkers",
+        ],
+    };
+
+    /// <summary>Pages of the gemeente that first ask the purpose of looking across organisations.</summary>
+    public static readonly IReadOnlySet<string> PurposePages = new HashSet<string>
+    {
+        "/overzicht", "/toestemming", "/begroting/jaarverslagen", "/afrekening", "/afrekening/revisies?soort=PgbFinal&gebied=3&jaar=2027",
+        "/specificaties?jaar=2027&maand=12", "/verantwoording",
+    };
+}
