@@ -84,6 +84,29 @@ public sealed class SubcontractNumberTests(PortalHosts hosts, BrowserFixture bro
         await Assertions.Expect(proposed.GetByRole(AriaRole.Button, new() { Name = $"Intrekken {Noorderlicht}" })).ToHaveCountAsync(0);
     }
 
+    [Fact]
+    public async Task Ending_a_subcontract_asks_first_and_cancelling_keeps_it()
+    {
+        var coordinator = await OpenAsSignedInAsync(Hoofdaanbieder, "/onderaanneming");
+        var consented = coordinator.Locator("tr", new() { HasText = "Toestemming verleend" });
+        await Assertions.Expect(consented.First).ToBeVisibleAsync();
+        var name = (await consented.First.Locator("th").InnerTextAsync()).Trim();
+        var ofThisOne = consented.Filter(new() { HasText = name });
+        var before = await ofThisOne.CountAsync();
+        await consented.First.GetByRole(AriaRole.Button, new() { Name = $"Beëindigen {name}" }).ClickAsync();
+        await coordinator.GetByRole(AriaRole.Button, new() { Name = "Beëindigen", Exact = true }).ClickAsync();
+        await Assertions.Expect(coordinator.Locator("#beeindigen-vraag")).ToContainTextAsync($"Onderaanneming met {name} beëindigen");
+        await Assertions.Expect(coordinator.Locator("#beeindigen-vraag")).ToBeFocusedAsync();
+        await coordinator.Locator(".gon-confirm").GetByRole(AriaRole.Button, new() { Name = "Annuleren" }).ClickAsync();
+
+        // Enter in the date field does not end it either: only "Ja, beëindigen" does.
+        await coordinator.GetByLabel("Laatste dag").PressAsync("Enter");
+        await Assertions.Expect(coordinator.GetByText($"De onderaanneming met {name} is beëindigd.")).ToHaveCountAsync(0);
+        await coordinator.ReloadAsync();
+        await Assertions.Expect(consented.First).ToBeVisibleAsync();
+        Assert.Equal(before, await ofThisOne.CountAsync());
+    }
+
     private async Task<IPage> StartProposalAsync(string validFrom)
     {
         var coordinator = await OpenAsSignedInAsync(Hoofdaanbieder, "/onderaanneming/nieuw");
