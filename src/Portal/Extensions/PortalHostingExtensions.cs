@@ -22,6 +22,7 @@ public static class PortalHostingExtensions
         // Interface texts live in Resources/Texts.resx (Dutch); no ResourcesPath, the marker type's namespace finds them.
         builder.Services.AddLocalization();
         builder.Services.AddSingleton<PortalClock>();
+        builder.Services.AddOptions<GonPortal.Portal.Formatting.PlausibilityOptions>().BindConfiguration(GonPortal.Portal.Formatting.PlausibilityOptions.SectionName);
 
         builder.AddPortalAuthentication();
         builder.AddGonServerClients();

@@ -37,25 +37,12 @@ public static class DutchFormat
     /// <summary>Minutes as hours with a decimal comma: 90 → "1,5".</summary>
     public static string Hours(decimal minutes) => Number(minutes / 60m, 1);
 
-    /// <summary>An amount typed in euros ("1.234,56", "12,5", "€ 80") as cents; null when it is not a number.</summary>
-    public static long? ParseEuroCents(string? text)
-    {
-        var cleaned = (text ?? string.Empty).Replace("€", string.Empty, StringComparison.Ordinal).Trim();
-        return decimal.TryParse(cleaned, NumberStyles.Number, Culture, out var euros) && decimal.Round(euros, 2) == euros
-            ? (long)(euros * 100m)
-            : null;
-    }
+    /// <summary>An amount typed in euros ("1.234,56", "12,5", "€ 80") as cents; null when <see cref="DutchNumber"/> refuses it.</summary>
+    public static long? ParseEuroCents(string? text) => DutchNumber.Money(text, allowNegative: true).Value;
 
     /// <summary>A percentage typed with at most two decimals ("3", "4,96", "15 %") as basis points; null when it is not one.</summary>
-    public static int? ParseBasisPoints(string? text)
-    {
-        var cleaned = (text ?? string.Empty).Replace("%", string.Empty, StringComparison.Ordinal).Trim();
-        return decimal.TryParse(cleaned, NumberStyles.Number, Culture, out var percent)
-            && decimal.Round(percent, 2) == percent
-            && Math.Abs(percent) <= 1_000_000m
-            ? (int)(percent * 100m)
-            : null;
-    }
+    public static int? ParseBasisPoints(string? text) =>
+        DutchNumber.Percent(text, allowNegative: true).Value is { } bp and >= int.MinValue and <= int.MaxValue ? (int)bp : null;
 
     /// <summary>Basis points as a percentage to type over: 496 → "4,96", 300 → "3".</summary>
     public static string BasisPointsInput(int basisPoints) => (basisPoints / 100m).ToString("0.##", Culture);
@@ -63,9 +50,8 @@ public static class DutchFormat
     /// <summary>Cents as an amount to type over: 6250 → "62,50".</summary>
     public static string EuroInput(long cents) => (cents / 100m).ToString("0.00", Culture);
 
-    /// <summary>A whole number typed with or without thousands separators ("1.234"); null when it is not one.</summary>
-    public static long? ParseWhole(string? text) =>
-        long.TryParse((text ?? string.Empty).Trim(), NumberStyles.AllowThousands | NumberStyles.AllowLeadingSign, Culture, out var value) ? value : null;
+    /// <summary>A whole number typed without separators ("1234"); null when <see cref="DutchNumber"/> refuses it.</summary>
+    public static long? ParseWhole(string? text) => DutchNumber.Count(text, allowNegative: true).Value;
 
     /// <summary>The Dutch name of a month 1-12: "januari".</summary>
     public static string MonthName(int month) =>
@@ -75,20 +61,11 @@ public static class DutchFormat
     public static string Month(int year, int month) => $"{MonthName(month)} {year}";
 
     /// <summary>
-    /// A volume as typed: for the unit hour a number of hours ("1,5") as whole minutes (90), otherwise a whole
-    /// count. Null when it is not one.
+    /// A volume as typed: for the unit hour a number of hours ("1,5" or "1:30") as whole minutes (90), otherwise a
+    /// whole count. Null when it is not one; <see cref="DutchNumber.Read"/> gives the reason.
     /// </summary>
-    public static int? ParseVolume(string? text, bool hours)
-    {
-        if (!decimal.TryParse((text ?? string.Empty).Trim(), NumberStyles.Number, Culture, out var value) || Math.Abs(value) > 100_000_000m)
-        {
-            return null;
-        }
-
-        var units = hours ? value * 60m : value;
-        var whole = decimal.Round(units);
-        return Math.Abs(units - whole) < 0.01m ? (int)whole : null;
-    }
+    public static int? ParseVolume(string? text, bool hours) =>
+        DutchNumber.Read(text, hours ? NumberKind.Hours : NumberKind.Count).Value is { } v and <= int.MaxValue ? (int)v : null;
 
     /// <summary>A volume to type over: minutes as hours for the unit hour ("1,5"), otherwise the count.</summary>
     public static string VolumeInput(int volume, bool hours) =>

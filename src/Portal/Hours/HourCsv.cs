@@ -1,5 +1,6 @@
 using System.Globalization;
 using GonPortal.Contracts.V1;
+using GonPortal.Portal.Formatting;
 using GonPortal.Portal.ServerApi;
 
 namespace GonPortal.Portal.Hours;
@@ -61,10 +62,13 @@ public static class HourCsv
             return new CsvLine(number, key, null, "Csv.Eenheid");
         }
 
-        if (!int.TryParse(cells[5], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var quantity))
+        // The portal's one number reader: "1.500" or "1,5" is refused rather than guessed.
+        if (DutchNumber.Count(cells[5], allowNegative: true).Value is not { } read || read is > int.MaxValue or < int.MinValue)
         {
             return new CsvLine(number, key, null, "Csv.Aantal");
         }
+
+        var quantity = (int)read;
 
         var note = cells.Length > 6 ? string.Join(separator, cells[6..]) : string.Empty;
         return new CsvLine(number, key, new HourEntryDraft(key, cells[1], date, product, unit, quantity, note), null);

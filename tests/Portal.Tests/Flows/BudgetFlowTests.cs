@@ -82,6 +82,7 @@ public sealed class BudgetFlowTests(PortalHosts hosts, BrowserFixture browser) :
         var row = gemeente.Locator("tr", new() { HasText = "Eigen teams West" });
         await Assertions.Expect(row).ToContainTextAsync("€ 1.234.567,89");
         await row.GetByRole(AriaRole.Button, new() { Name = "Vergrendelen West" }).ClickAsync();
+        await row.GetByRole(AriaRole.Button, new() { Name = "Ja, vergrendelen" }).ClickAsync();
         await Assertions.Expect(gemeente.GetByText("1 jaarverslag(en) vergrendeld.")).ToBeVisibleAsync();
         await Assertions.Expect(row).ToContainTextAsync("Vergrendeld op");
 

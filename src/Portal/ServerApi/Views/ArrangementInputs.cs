@@ -6,6 +6,9 @@ namespace GonPortal.Portal.ServerApi;
 public sealed class TermsInput
 {
     public string Volume { get; set; } = string.Empty;
+
+    /// <summary>The person confirmed a volume beyond the plausible one ("Ja, dit klopt").</summary>
+    public bool VolumeConfirmed { get; set; }
     public VolumeFrequency Frequency { get; set; } = VolumeFrequency.PerWeek;
     public ExecutorKind ExecutorKind { get; set; } = ExecutorKind.Hoofdaanbieder;
     public string SubcontractId { get; set; } = string.Empty;

@@ -40,4 +40,7 @@ public sealed class RateInput
     public Product Product { get; set; } = Product.Begeleiding;
     public Unit Unit { get; set; } = Unit.Hour;
     public string Amount { get; set; } = string.Empty;
+
+    /// <summary>The person confirmed an amount beyond the plausible rate ("Ja, dit klopt").</summary>
+    public bool Confirmed { get; set; }
 }
