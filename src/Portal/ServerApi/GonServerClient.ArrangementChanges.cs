@@ -138,4 +138,26 @@ public sealed partial class GonServerClient
         CallAsync(nameof(SupportArrangementService.SupportArrangementServiceClient.CancelArrangement), async options =>
             ToView((await arrangements.CancelArrangementAsync(new CancelArrangementRequest { ArrangementId = id, Reason = reason.Trim() }, options)).Arrangement),
             cancellationToken);
+
+    /// <summary>
+    /// Decides an arrangement again (after WIJ rejected it, or when it is still only requested): the new decision replaces
+    /// the previous one, which stays in the history. Aanvullend goes to WIJ again.
+    /// </summary>
+    public Task<ServerResult<ArrangementView>> DecideArrangementAsync(string id, NewArrangementInput input, int volume, CancellationToken cancellationToken = default) =>
+        CallAsync(nameof(SupportArrangementService.SupportArrangementServiceClient.DecideArrangement), async options =>
+            ToView((await arrangements.DecideArrangementAsync(new DecideArrangementRequest
+            {
+                ArrangementId = id,
+                Decision = new ArrangementDecision
+                {
+                    SupportType = input.SupportType,
+                    Product = input.Product,
+                    Unit = input.Unit,
+                    Terms = input.Terms.ToProto(volume),
+                    StartDate = ToProtoDate(input.StartDate),
+                    EndDate = ToProtoDate(input.EndDate),
+                    Note = input.Note.Trim(),
+                },
+            }, options)).Arrangement),
+            cancellationToken);
 }

@@ -97,7 +97,7 @@ public sealed class AccessProcessTests(PortalHosts hosts, BrowserFixture browser
     }
 
     [Fact]
-    public async Task A_wij_rejection_reaches_the_hoofdaanbieder_who_cancels_after_being_asked()
+    public async Task A_wij_rejection_reaches_the_hoofdaanbieder_who_decides_again_and_then_cancels_after_being_asked()
     {
         var resident = Resident.New();
         var wij = await OpenAsSignedInAsync(Wij, "/aanmelden");
@@ -119,9 +119,19 @@ public sealed class AccessProcessTests(PortalHosts hosts, BrowserFixture browser
         await Assertions.Expect(card.Locator(".utrecht-status-badge")).ToHaveTextAsync("Afgewezen door WIJ");
         await Assertions.Expect(card.GetByTestId("volgende-stap")).ToContainTextAsync("Basisondersteuning in de wijk past beter");
 
+        // The hoofdaanbieder decides again, starting from its previous decision; it goes to WIJ again.
+        await card.GetByRole(AriaRole.Link, new() { Name = "Opnieuw besluiten" }).ClickAsync();
+        await Assertions.Expect(hoofdaanbieder.GetByTestId("opnieuw")).ToContainTextAsync("Basisondersteuning in de wijk past beter");
+        await Assertions.Expect(hoofdaanbieder.GetByLabel("Volume in uren")).ToHaveValueAsync("3,5");
+        await hoofdaanbieder.GetByLabel("Volume in uren").FillAsync("2,5");
+        await hoofdaanbieder.GetByRole(AriaRole.Button, new() { Name = "Aanvraag en besluit vastleggen" }).ClickAsync();
+        await Assertions.Expect(card.Locator(".utrecht-status-badge")).ToHaveTextAsync("Wacht op WIJ");
+        await Assertions.Expect(card).ToContainTextAsync("2,5 uur");
+        await Assertions.Expect(hoofdaanbieder.Locator(".gon-arrangement")).ToHaveCountAsync(1);
+
         // Cancelling asks first; "Annuleren" on the question changes nothing.
         await card.GetByRole(AriaRole.Link, new() { Name = "Ondersteuning annuleren" }).ClickAsync();
-        await Assertions.Expect(hoofdaanbieder.GetByTestId("regeling")).ToContainTextAsync("Afgewezen door WIJ");
+        await Assertions.Expect(hoofdaanbieder.GetByTestId("regeling")).ToContainTextAsync("Wacht op WIJ");
         await hoofdaanbieder.GetByLabel("Reden").FillAsync("WIJ en cliënt kiezen voor basisondersteuning");
         await hoofdaanbieder.GetByRole(AriaRole.Button, new() { Name = "Ondersteuning annuleren" }).ClickAsync();
         var question = hoofdaanbieder.Locator(".gon-confirm__question");
@@ -131,7 +141,7 @@ public sealed class AccessProcessTests(PortalHosts hosts, BrowserFixture browser
         await hoofdaanbieder.GetByRole(AriaRole.Button, new() { Name = "Annuleren", Exact = true }).ClickAsync();
         await Assertions.Expect(question).ToHaveCountAsync(0);
         await hoofdaanbieder.ReloadAsync();
-        await Assertions.Expect(hoofdaanbieder.GetByTestId("regeling")).ToContainTextAsync("Afgewezen door WIJ");
+        await Assertions.Expect(hoofdaanbieder.GetByTestId("regeling")).ToContainTextAsync("Wacht op WIJ");
 
         await hoofdaanbieder.GetByLabel("Reden").FillAsync("WIJ en cliënt kiezen voor basisondersteuning");
         await hoofdaanbieder.GetByRole(AriaRole.Button, new() { Name = "Ondersteuning annuleren" }).ClickAsync();
