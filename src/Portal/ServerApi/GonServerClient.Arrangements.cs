@@ -84,7 +84,14 @@ public sealed partial class GonServerClient
             v.Terms.ViaInitiative,
             v.Terms.InitiativeName,
             v.Note)).ToList(),
-        a.Beschikkingen.Select(b => new BeschikkingView(b.BeschikkingNumber, ToDateOnly(b.DecisionDate), ToDateOnly(b.ValidFrom), ToDateOnly(b.ValidTo))).ToList());
+        a.Beschikkingen.Select(b => new BeschikkingView(b.BeschikkingNumber, ToDateOnly(b.DecisionDate), ToDateOnly(b.ValidFrom), ToDateOnly(b.ValidTo))).ToList())
+    {
+        EntryChannel = a.EntryChannel,
+        DecisionNote = a.DecisionNote,
+        WijReviewNote = a.WijReviewNote,
+        EndReason = a.EndReason,
+        EndNote = a.EndNote,
+    };
 
     private static TransitionView ToView(ArrangementTransition t) => new(
         t.Sequence,

@@ -17,6 +17,8 @@ public sealed class AccessibilityTests(PortalHosts hosts, BrowserFixture browser
         { Hoofdaanbieder, "/clienten/eerste" },
         { Hoofdaanbieder, "/clienten/eerste/ondersteuning/nieuw" },
         { Hoofdaanbieder, "/ondersteuning/eerste/wijzigen" },
+        { Hoofdaanbieder, "/verwijzingen/ontvangen" },
+        { Hoofdaanbieder, "/clienten/nieuw" },
         { Hoofdaanbieder, "/uren/beoordelen" },
         { Hoofdaanbieder, "/onderaanneming" },
         { Hoofdaanbieder, "/onderaanneming/nieuw" },
@@ -32,6 +34,7 @@ public sealed class AccessibilityTests(PortalHosts hosts, BrowserFixture browser
         { Onderaannemer, "/specificaties?jaar=2027&maand=12" },
         { Gemeente, "/overzicht" },
         { Gemeente, "/toestemming" },
+        { Gemeente, "/beschikkingen" },
         { Gemeente, "/audit" },
         { Gemeente, "/begroting" },
         { Gemeente, "/begroting/jaarparameters" },
@@ -45,6 +48,8 @@ public sealed class AccessibilityTests(PortalHosts hosts, BrowserFixture browser
         { Gemeente, "/specificaties?jaar=2027&maand=12" },
         { Gemeente, "/verantwoording" },
         { Wij, "/verwijzingen" },
+        { Wij, "/aanmelden" },
+        { Wij, "/akkoord" },
         { GemeenteBeheerder, "/beheer" },
         { GemeenteBeheerder, "/beheer/organisaties" },
         { GemeenteBeheerder, "/beheer/organisaties/nieuw" },
@@ -57,7 +62,7 @@ public sealed class AccessibilityTests(PortalHosts hosts, BrowserFixture browser
     /// <summary>The gemeente's cross-tenant pages: they first ask the purpose of looking.</summary>
     private static readonly HashSet<string> PurposePages =
     [
-        "/overzicht", "/toestemming", "/begroting/jaarverslagen", "/afrekening", "/afrekening/revisies?soort=PgbFinal&gebied=3&jaar=2027",
+        "/overzicht", "/toestemming", "/beschikkingen", "/begroting/jaarverslagen", "/afrekening", "/afrekening/revisies?soort=PgbFinal&gebied=3&jaar=2027",
         "/specificaties?jaar=2027&maand=12", "/verantwoording",
     ];
 

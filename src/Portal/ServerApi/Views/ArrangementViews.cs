@@ -19,7 +19,25 @@ public sealed record ArrangementView(
 {
     /// <summary>The latest version (the one that runs to the end date), if decided.</summary>
     public VersionView? Current => Versions.Count == 0 ? null : Versions[^1];
+
+    /// <summary>How the client entered support.</summary>
+    public EntryChannel EntryChannel { get; init; }
+
+    /// <summary>The hoofdaanbieder's explanation of its latest decision; empty when none.</summary>
+    public string DecisionNote { get; init; } = string.Empty;
+
+    /// <summary>WIJ's reason for its last rejection, or its note with an approval; empty otherwise.</summary>
+    public string WijReviewNote { get; init; } = string.Empty;
+
+    /// <summary>Why it ended; unspecified unless ended.</summary>
+    public ArrangementEndReason EndReason { get; init; }
+
+    /// <summary>Note on the end or on the cancellation; empty otherwise.</summary>
+    public string EndNote { get; init; } = string.Empty;
 }
+
+/// <summary>An arrangement in a work list, with the client's name.</summary>
+public sealed record ArrangementRow(ArrangementView Arrangement, string ClientName);
 
 /// <summary>One effective-dated version of an arrangement.</summary>
 public sealed record VersionView(

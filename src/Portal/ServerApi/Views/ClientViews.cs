@@ -29,7 +29,23 @@ public sealed record ReferralView(
     ReferralState State,
     DateTimeOffset? ReferredAt,
     string CloseReason,
-    IReadOnlyList<ArrangementSummary> Outcome);
+    IReadOnlyList<ArrangementSummary> Outcome)
+{
+    /// <summary>Products WIJ considers needed (advisory).</summary>
+    public IReadOnlyList<Product> IndicatedProducts { get; init; } = [];
+
+    /// <summary>True when the resident directs their own support (eigen regie).</summary>
+    public bool SelfDirected { get; init; }
+
+    /// <summary>WIJ's context for the hoofdaanbieder; empty when none.</summary>
+    public string Note { get; init; } = string.Empty;
+}
 
 /// <summary>An arrangement in one line: what, which state.</summary>
 public sealed record ArrangementSummary(string Id, SupportType SupportType, Product Product, ArrangementState State);
+
+/// <summary>A client registered (or found: the same BSN in the area already existed).</summary>
+public sealed record RegisteredClient(ClientView Client, bool Existing);
+
+/// <summary>A referral just made: to which hoofdaanbieder it went.</summary>
+public sealed record ReferralMade(string Id, string Hoofdaanbieder);
