@@ -10,7 +10,7 @@ public static class RolePages
     {
         [PortalTest.Hoofdaanbieder] =
         [
-            "/dashboard", "/clienten", "/uren/beoordelen", "/onderaanneming", "/onderaanneming/nieuw", "/gebieden", "/lumpsum",
+            "/dashboard", "/clienten", "/clienten/nieuw", "/verwijzingen/ontvangen", "/uren/beoordelen", "/onderaanneming", "/onderaanneming/nieuw", "/gebieden", "/lumpsum",
             "/jaarverslag", "/specificaties?jaar=2027&maand=12", "/verantwoording",
         ],
         [PortalTest.Onderaannemer] =
@@ -20,11 +20,11 @@ public static class RolePages
         ],
         [PortalTest.Gemeente] =
         [
-            "/overzicht", "/toestemming", "/audit", "/begroting", "/begroting/jaarparameters", "/begroting/index",
+            "/overzicht", "/toestemming", "/beschikkingen", "/audit", "/begroting", "/begroting/jaarparameters", "/begroting/index",
             "/begroting/lumpsums", "/begroting/ventiel", "/begroting/pgb", "/begroting/jaarverslagen", "/afrekening",
             "/afrekening/revisies?soort=PgbFinal&gebied=3&jaar=2027", "/specificaties?jaar=2027&maand=12", "/verantwoording",
         ],
-        [PortalTest.Wij] = ["/verwijzingen"],
+        [PortalTest.Wij] = ["/verwijzingen", "/aanmelden", "/akkoord"],
         [PortalTest.GemeenteBeheerder] =
         [
             "/beheer", "/beheer/organisaties", "/beheer/organisaties/nieuw", "/beheer/medewerkers",
@@ -34,7 +34,7 @@ public static class RolePages
     /// <summary>Pages of the gemeente that first ask the purpose of looking across organisations.</summary>
     public static readonly IReadOnlySet<string> PurposePages = new HashSet<string>
     {
-        "/overzicht", "/toestemming", "/begroting/jaarverslagen", "/afrekening", "/afrekening/revisies?soort=PgbFinal&gebied=3&jaar=2027",
+        "/overzicht", "/toestemming", "/beschikkingen", "/begroting/jaarverslagen", "/afrekening", "/afrekening/revisies?soort=PgbFinal&gebied=3&jaar=2027",
         "/specificaties?jaar=2027&maand=12", "/verantwoording",
     };
 }
