@@ -1,3 +1,4 @@
+using GonPortal.Domain.Common;
 using GonPortal.Contracts.V1;
 using GonPortal.Domain.Settlements;
 using GonPortal.Domain.Validation;
@@ -41,7 +42,7 @@ internal sealed class SettlementGrpcService(GonDbContext db, TenantContext tenan
         var id = ProtoConvert.ToId(v, "settlement_run_id", request.SettlementRunId);
         v.ThrowIfAny();
         var run = await (await query.VisibleRunsAsync(context.CancellationToken)).AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, context.CancellationToken)
-            ?? throw new NotFoundException($"Settlement run {id} was not found.");
+            ?? throw new NotFoundException("Settlement run", $"Settlement run {id} was not found.");
         return new GetSettlementRunResponse { SettlementRun = SettlementMapping.ToProto(run) };
     }
 
