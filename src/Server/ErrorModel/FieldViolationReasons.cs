@@ -39,7 +39,7 @@ public static partial class FieldViolationReasons
         return (d switch
         {
             _ when d.Contains("valid date", StringComparison.OrdinalIgnoreCase) => InvalidDate,
-            _ when d.StartsWith("is required", StringComparison.OrdinalIgnoreCase) => Required,
+            _ when d.StartsWith("is required", StringComparison.OrdinalIgnoreCase) || d.Contains(" is required", StringComparison.Ordinal) => Required,
             _ when d.Contains("BSN", StringComparison.Ordinal) && d.Contains("valid", StringComparison.Ordinal) => InvalidBsn,
             _ when d.Contains("in the future", StringComparison.Ordinal) || d.Contains("has not ended", StringComparison.Ordinal)
                 || d.Contains("has not begun", StringComparison.Ordinal) => NotInFuture,

@@ -22,6 +22,9 @@ public static class AccessMatrix
     /// </summary>
     public static readonly IReadOnlySet<string> Pending = new HashSet<string>();
 
+    /// <summary>Marks an outcome the matrix makes itself (a refused stream entry), which no server status carries.</summary>
+    public const string SyntheticHeader = "x-matrix-synthetic";
+
     public const string Table = """
         rpc                                              anonymous gemeente wij ha-stadse ha-oost ha-zuid oa-delinde oa-atelier oa-noorderlicht
         ReferenceService/ListAreas                       U  OK OK OK OK OK OK OK OK
@@ -251,7 +254,8 @@ public static class AccessMatrix
             if (response.RejectedCount > 0)
             {
                 // A stream answers OK with per-entry rejections; the matrix records a refused entry as IA.
-                throw new RpcException(new Status(StatusCode.InvalidArgument, response.Rejections[0].Reason.ToString()));
+                throw new RpcException(new Status(StatusCode.InvalidArgument, response.Rejections[0].Reason.ToString()),
+                    new Metadata { { SyntheticHeader, "entry-rejected" } });
             }
         },
         ["HourService/GetHourEntry"] = async (s, _, c) =>
