@@ -10,7 +10,7 @@ internal static class SettlementPreconditionMessages
 {
     public static InvalidStateException MonthNotEnded(int year, int month) =>
         new($"SUBCONTRACTOR_STATEMENTS needs a month that has ended; {year}-{month:D2} has not ended yet.",
-            ErrorReasons.SettlementInputMissing, new Dictionary<string, string> { ["input"] = "MONTH_ENDED", ["year"] = $"{year}", ["month"] = $"{month}" });
+            ErrorReasons.MonthNotEnded, new Dictionary<string, string> { ["year"] = $"{year}", ["month"] = $"{month}" });
 
     public static InvalidStateException NoFinalPgb(int areaId, int year) =>
         new($"RECONCILIATION of area {areaId}, {year} needs a succeeded PGB_FINAL run of that area and year.",

@@ -28,6 +28,7 @@ public static class AccessMatrix
     public const string Table = """
         rpc                                              anonymous gemeente wij ha-stadse ha-oost ha-zuid oa-delinde oa-atelier oa-noorderlicht
         ReferenceService/ListAreas                       U  OK OK OK OK OK OK OK OK
+        WorkQueueService/GetWorkQueue                    U  OK OK OK OK OK OK OK OK
         ReferenceService/ListProducts                    U  OK OK OK OK OK OK OK OK
         ReferenceService/ListUnits                       U  OK OK OK OK OK OK OK OK
         ProviderService/GetCurrentOrganisation           U  OK OK OK OK OK OK OK OK
@@ -291,6 +292,7 @@ public static class AccessMatrix
             var contract = await Budgets.BudgetScenario.DemoContract(s.Hosts, 4);
             await new BudgetService.BudgetServiceClient(c).SetBaseLumpsumAsync(new() { AreaContractId = contract.Id, AmountCents = 421_000_000 });
         },
+        ["WorkQueueService/GetWorkQueue"] = async (_, _, c) => await new WorkQueueService.WorkQueueServiceClient(c).GetWorkQueueAsync(new()),
         ["BudgetService/ListBaseLumpsums"] = async (_, _, c) => await new BudgetService.BudgetServiceClient(c).ListBaseLumpsumsAsync(new()),
         ["BudgetService/SetIndexRate"] = async (_, _, c) =>
             await new BudgetService.BudgetServiceClient(c).SetIndexRateAsync(new() { Year = 2099, Kind = IndexKind.Prognosis, IndexBp = 200 }),
