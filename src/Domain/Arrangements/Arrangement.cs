@@ -127,7 +127,8 @@ public sealed class Arrangement : ITenantOwned
         if (channel == EntryChannel.WijReferral && referral!.State != ReferralState.Accepted)
         {
             throw new InvalidStateException(
-                $"Referral {referral.Id} is REFERRAL_STATE_{referral.State.ToString().ToUpperInvariant()}; CreateArrangement needs REFERRAL_STATE_ACCEPTED.");
+                $"Referral {referral.Id} is REFERRAL_STATE_{referral.State.ToString().ToUpperInvariant()}; CreateArrangement needs REFERRAL_STATE_ACCEPTED.",
+                ErrorReasons.ReferralNotAccepted, new Dictionary<string, string> { ["state"] = referral.State.ToString().ToUpperInvariant() });
         }
         var a = new Arrangement
         {
@@ -242,7 +243,7 @@ public sealed class Arrangement : ITenantOwned
         RequireState("RecordBeschikking", ArrangementState.AdvisedToGemeente, ArrangementState.Active);
         if (SupportType != Arrangements.SupportType.Aanvullend)
         {
-            throw new InvalidStateException($"Arrangement {Id} is basis support, which needs no beschikking.");
+            throw new InvalidStateException($"Arrangement {Id} is basis support, which needs no beschikking.", ErrorReasons.ArrangementBasisNeedsNoBeschikking);
         }
         var v = new Violations();
         Text.Required(v, "beschikking_number", number, 1, 50);
@@ -359,7 +360,8 @@ public sealed class Arrangement : ITenantOwned
         {
             throw new InvalidStateException(
                 $"The current executor has hour entries that are not rejected up to {lastDay:yyyy-MM-dd}; " +
-                $"a change of executor must take effect after that day (effective_from {effectiveFrom:yyyy-MM-dd}).");
+                $"a change of executor must take effect after that day (effective_from {effectiveFrom:yyyy-MM-dd}).",
+                ErrorReasons.ArrangementExecutorHasHours, new Dictionary<string, string> { ["last_day"] = $"{lastDay:yyyy-MM-dd}" });
         }
         var version = ArrangementVersion.Create(latest.Number + 1, effectiveFrom!.Value, Unit!.Value, terms!, note!.Trim(), actor.Subject, now);
         Versions = [.. Versions, version];
@@ -571,7 +573,9 @@ public sealed class Arrangement : ITenantOwned
         if (!allowed.Contains(State))
         {
             throw new InvalidStateException(
-                $"Arrangement {Id} is {ProtoName(State)}; {action} needs {string.Join(" or ", allowed.Select(ProtoName))}.");
+                $"Arrangement {Id} is {ProtoName(State)}; {action} needs {string.Join(" or ", allowed.Select(ProtoName))}.",
+                ErrorReasons.ArrangementWrongState,
+                new Dictionary<string, string> { ["state"] = ProtoName(State), ["action"] = action, ["allowed"] = string.Join(",", allowed.Select(ProtoName)) });
         }
     }
 

@@ -42,7 +42,8 @@ public sealed class YearReport : ITenantOwned
     {
         if (IsLocked)
         {
-            throw new InvalidStateException($"The year report of area {AreaId} for {Year} is locked by the gemeente and can no longer be changed.");
+            throw new InvalidStateException($"The year report of area {AreaId} for {Year} is locked by the gemeente and can no longer be changed.",
+                ErrorReasons.YearReportLocked, new Dictionary<string, string> { ["area_id"] = $"{AreaId}", ["year"] = $"{Year}" });
         }
         var text = note?.Trim() ?? "";
         var v = new Violations();

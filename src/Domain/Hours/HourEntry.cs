@@ -126,7 +126,8 @@ public sealed class HourEntry : IAddedByParty
         if (Status != HourEntryStatus.Submitted)
         {
             var why = Status == HourEntryStatus.Approved ? "approved entries are locked" : "a rejection is final";
-            throw new InvalidStateException($"Cannot {action} hour entry {Id} in state {Status}; it must be {HourEntryStatus.Submitted} ({why}).");
+            throw new InvalidStateException($"Cannot {action} hour entry {Id} in state {Status}; it must be {HourEntryStatus.Submitted} ({why}).",
+                ErrorReasons.HourEntryNotSubmitted, new Dictionary<string, string> { ["status"] = Status.ToString().ToUpperInvariant(), ["action"] = action });
         }
     }
 }

@@ -137,7 +137,9 @@ public sealed class Referral : ITenantOwned
         if (State != required)
         {
             throw new InvalidStateException(
-                $"Cannot {action} referral {Id}: it is REFERRAL_STATE_{Upper(State)}; this needs REFERRAL_STATE_{Upper(required)}.");
+                $"Cannot {action} referral {Id}: it is REFERRAL_STATE_{Upper(State)}; this needs REFERRAL_STATE_{Upper(required)}.",
+                required == ReferralState.Referred ? ErrorReasons.ReferralNotOpen : ErrorReasons.WrongState,
+                new Dictionary<string, string> { ["state"] = $"REFERRAL_STATE_{Upper(State)}", ["action"] = action });
         }
     }
 

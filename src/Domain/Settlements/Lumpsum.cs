@@ -95,7 +95,8 @@ public static class Lumpsum
             var entry = input.Indices.FirstOrDefault(i => i.Year == y);
             if (entry?.Applied is not { } index)
             {
-                throw new InvalidStateException($"The lumpsum of year {year} cannot be computed: year {y} has no index (neither definitive nor prognosis).");
+                throw new InvalidStateException($"The lumpsum of year {year} cannot be computed: year {y} has no index (neither definitive nor prognosis).",
+                    ErrorReasons.SettlementInputMissing, new Dictionary<string, string> { ["input"] = "INDEX_RATE", ["year"] = $"{y}" });
             }
             var unrounded = (Rational)lumpsum * (Rational.One + SettlementRules.Fraction(index, nameof(input)));
             var next = SettlementRules.RoundCents(unrounded);

@@ -96,12 +96,16 @@ public static class PgbSettlement
         {
             var missing = Enumerable.Range(1, 12).Except(counts.Select(c => c.Month));
             throw new InvalidStateException(
-                $"The final PGB settlement of area {input.AreaId}, year {input.Year} needs all 12 monthly counts; missing month(s): {string.Join(", ", missing)}.");
+                $"The final PGB settlement of area {input.AreaId}, year {input.Year} needs all 12 monthly counts; missing month(s): {string.Join(", ", missing)}.",
+                ErrorReasons.SettlementInputMissing,
+                new Dictionary<string, string> { ["input"] = "PGB_MONTHLY_COUNTS", ["area_id"] = $"{input.AreaId}", ["year"] = $"{input.Year}", ["missing_count"] = $"{missing.Count()}" });
         }
         if (counts.Count == 0)
         {
             throw new InvalidStateException(
-                $"The PGB settlement of area {input.AreaId}, year {input.Year} needs at least one monthly count.");
+                $"The PGB settlement of area {input.AreaId}, year {input.Year} needs at least one monthly count.",
+                ErrorReasons.SettlementInputMissing,
+                new Dictionary<string, string> { ["input"] = "PGB_MONTHLY_COUNTS", ["area_id"] = $"{input.AreaId}", ["year"] = $"{input.Year}" });
         }
 
         var sum = counts.Sum(c => (long)c.Count);

@@ -150,7 +150,9 @@ public static class Reconciliation
         if (input.Pgb is not { } pgb || pgb.Kind != PgbSettlementKind.Final)
         {
             throw new InvalidStateException(
-                $"The reconciliation of area {input.AreaId}, year {input.Year} needs the final PGB settlement of that area and year.");
+                $"The reconciliation of area {input.AreaId}, year {input.Year} needs the final PGB settlement of that area and year.",
+                ErrorReasons.SettlementInputMissing,
+                new Dictionary<string, string> { ["input"] = "PGB_FINAL", ["area_id"] = $"{input.AreaId}", ["year"] = $"{input.Year}" });
         }
         if (pgb.AreaId != input.AreaId || pgb.Year != input.Year)
         {

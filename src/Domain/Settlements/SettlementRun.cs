@@ -153,7 +153,7 @@ public sealed class SettlementRun
     {
         if (IsFinished)
         {
-            throw new InvalidStateException($"Settlement run {Id} has already finished ({State}).");
+            throw new InvalidStateException($"Settlement run {Id} has already finished ({State}).", ErrorReasons.SettlementRunFinished);
         }
         State = SettlementRunState.Failed;
         ErrorCode = errorCode;
@@ -175,7 +175,7 @@ public sealed class SettlementRun
     {
         if (IsFinished)
         {
-            throw new InvalidStateException($"Settlement run {Id} has already finished ({State}).");
+            throw new InvalidStateException($"Settlement run {Id} has already finished ({State}).", ErrorReasons.SettlementRunFinished);
         }
         if (State == SettlementRunState.Queued)
         {

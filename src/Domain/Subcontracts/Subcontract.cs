@@ -146,7 +146,9 @@ public sealed class Subcontract : ITenantOwned
     {
         if (State != required)
         {
-            throw new InvalidStateException($"Cannot {action} a subcontract in state {State}; it must be {required}.");
+            throw new InvalidStateException($"Cannot {action} a subcontract in state {State}; it must be {required}.",
+                ErrorReasons.SubcontractWrongState,
+                new Dictionary<string, string> { ["state"] = State.ToString().ToUpperInvariant(), ["required"] = required.ToString().ToUpperInvariant(), ["action"] = action });
         }
     }
 

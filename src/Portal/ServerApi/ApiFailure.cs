@@ -22,29 +22,40 @@ public enum FailureKind
 }
 
 /// <summary>
-/// A failed call, ready for a person: a Dutch message, and for validation errors the Server's field
-/// violations keyed by the request's field name (e.g. <c>valid_from</c>, <c>rates[0].rate_cents</c>).
+/// A failed call, ready for a person: a Dutch message, and for validation errors a Dutch sentence per
+/// violated field keyed by the request's field name (e.g. <c>valid_from</c>, <c>rates[0].rate_cents</c>),
+/// both made from the Server's reasons (<see cref="ErrorSentences"/>).
 /// </summary>
 public sealed record ApiFailure(FailureKind Kind, StatusCode Status, string Message, IReadOnlyDictionary<string, string> FieldErrors)
 {
     private static readonly IReadOnlyDictionary<string, string> NoFields = new Dictionary<string, string>();
 
-    /// <summary>The Server's own (English) detail, for pages that recognise a specific refusal.</summary>
+    /// <summary>The Server's own (English) detail, for logs only; never shown to a person.</summary>
     public string? Detail { get; init; }
+
+    /// <summary>The Server's reason code (google.rpc.ErrorInfo.reason), e.g. <c>REFERRAL_NOT_OPEN</c>; null when it sent none.</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>The values that came with the reason (e.g. <c>state</c>, <c>area_id</c>).</summary>
+    public IReadOnlyDictionary<string, string> Metadata { get; init; } = NoFields;
+
+    /// <summary>The class of each violated field (google.rpc.BadRequest.FieldViolation.reason), e.g. <c>REQUIRED</c>.</summary>
+    public IReadOnlyDictionary<string, string> FieldReasons { get; init; } = NoFields;
 
     public static ApiFailure Of(FailureKind kind, StatusCode status, string message, IReadOnlyDictionary<string, string>? fields = null) =>
         new(kind, status, message, fields ?? NoFields);
 
-    /// <summary>The Server's description for a field, or null when the field is fine.</summary>
+    /// <summary>The Dutch sentence for a field, or null when the field is fine.</summary>
     public string? For(string field) => FieldErrors.TryGetValue(field, out var text) ? text : null;
 
-    /// <summary>The descriptions of a field and its parts (e.g. <c>area_ids</c> and <c>area_ids[1]</c>), or null.</summary>
+    /// <summary>The Dutch sentences of a field and its parts (e.g. <c>area_ids</c> and <c>area_ids[1]</c>), or null.</summary>
     public string? ForAll(string field)
     {
         var texts = FieldErrors
             .Where(f => f.Key == field || f.Key.StartsWith(field + "[", StringComparison.Ordinal))
             .Select(f => f.Value)
+            .Distinct()
             .ToList();
-        return texts.Count == 0 ? null : string.Join("; ", texts);
+        return texts.Count == 0 ? null : string.Join(" ", texts);
     }
 }

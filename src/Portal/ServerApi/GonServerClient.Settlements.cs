@@ -95,7 +95,7 @@ public sealed partial class GonServerClient
                 r.Id, r.AreaId, r.Year, r.HoofdaanbiederName, r.Revision, r.Superseded, r.RulesVersion, r.Parameters?.Version ?? 0, ToDateTime(r.ComputedAt),
                 ToView(r.Lumpsum ?? new LumpsumCalculation()), r.TotalLumpsumCents, r.PgbSettlementRevision, r.PgbAmountCents, r.RevenueCents,
                 r.SubcontractorCostsCents,
-                r.StatementsUsed.Select(s => new StatementUseView(s.SubcontractId, s.Month, s.Revision, s.AreaAmountCents)).ToList(),
+                r.StatementsUsed.Select(s => new StatementUseView(s.SubcontractId, s.OnderaannemerName, s.Month, s.Revision, s.AreaAmountCents)).ToList(),
                 r.OwnDeliveryCostsCents, r.YearReportLocked, ToDateTime(r.YearReportSubmittedAt), r.CostsCents, r.ResultCents, r.ProfitCapBp,
                 r.ProfitCapCents, r.HourArrangementCount, Exact(r.AllocatedHours), Exact(r.DeliveredHours), Exact(r.UnmetHours),
                 r.ReferenceHourlyRateCents, r.StaffShortageCents, r.StaffShortageReclaimCents, r.ExcessProfitCents, ToDateOnly(r.TargetDate),
@@ -112,7 +112,7 @@ public sealed partial class GonServerClient
                 OnlyUnmet = onlyUnmet,
                 PageSize = 500,
             }, options)).Lines.Select(l => new StaffShortageLineView(
-                l.ArrangementId, l.ClientId, l.Product, Exact(l.AllocatedHours), Exact(l.DeliveredHours), Exact(l.UnmetHours))).ToList(),
+                l.ArrangementId, l.ClientId, l.ClientDisplayName, l.Product, Exact(l.AllocatedHours), Exact(l.DeliveredHours), Exact(l.UnmetHours))).ToList(),
             cancellationToken);
 
     private static SettlementRunView ToView(SettlementRun r) => new(

@@ -24,6 +24,7 @@ public sealed partial class GonServerClient(
     SettlementService.SettlementServiceClient settlements,
     AdministrationService.AdministrationServiceClient administration,
     MachineClientService.MachineClientServiceClient machineClients,
+    WorkQueueService.WorkQueueServiceClient workQueue,
     PurposeContext purpose,
     ILogger<GonServerClient> logger)
 {
@@ -74,17 +75,27 @@ public sealed partial class GonServerClient(
         return value.Length > PurposeContext.MaxLength ? value[..PurposeContext.MaxLength] : value;
     }
 
-    /// <summary>Turns a gRPC error into what the page needs: kind, Dutch message and field violations.</summary>
+    /// <summary>
+    /// Turns a gRPC error into what the page needs: kind, a Dutch message from the Server's reason
+    /// (ErrorInfo) and a Dutch sentence per violated field (BadRequest). The Server's English text is
+    /// kept only in <see cref="ApiFailure.Detail"/> for logs and never shown.
+    /// </summary>
     internal static ApiFailure FailureFrom(RpcException ex)
     {
+        var status = ex.GetRpcStatus();
+        var info = status?.GetDetail<ErrorInfo>();
+        var metadata = info?.Metadata.ToDictionary(m => m.Key, m => m.Value) ?? new Dictionary<string, string>();
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (ex.StatusCode == StatusCode.InvalidArgument && ex.GetRpcStatus()?.GetDetail<BadRequest>() is { } badRequest)
+        var reasons = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (ex.StatusCode == StatusCode.InvalidArgument && status?.GetDetail<BadRequest>() is { } badRequest)
         {
             foreach (var violation in badRequest.FieldViolations)
             {
-                fields[violation.Field] = fields.TryGetValue(violation.Field, out var earlier)
-                    ? $"{earlier}; {violation.Description}"
-                    : violation.Description;
+                var sentence = ErrorSentences.Field(violation.Field, violation.Reason, metadata);
+                fields[violation.Field] = fields.TryGetValue(violation.Field, out var earlier) && earlier != sentence
+                    ? $"{earlier} {sentence}"
+                    : sentence;
+                reasons.TryAdd(violation.Field, violation.Reason);
             }
         }
 
@@ -98,10 +109,14 @@ public sealed partial class GonServerClient(
             StatusCode.Unavailable or StatusCode.DeadlineExceeded => FailureKind.Unavailable,
             _ => FailureKind.Other,
         };
-        var message = kind == FailureKind.WrongState
-            ? $"{MessageFor(ex.StatusCode)} ({ex.Status.Detail})"
-            : MessageFor(ex.StatusCode);
-        return ApiFailure.Of(kind, ex.StatusCode, message, fields) with { Detail = ex.Status.Detail };
+        var message = ErrorSentences.Message(ex.StatusCode, info?.Reason, metadata);
+        return ApiFailure.Of(kind, ex.StatusCode, message, fields) with
+        {
+            Detail = ex.Status.Detail,
+            Reason = info?.Reason,
+            Metadata = metadata,
+            FieldReasons = reasons,
+        };
     }
 
     /// <summary>The Dutch message shown for a failed call.</summary>

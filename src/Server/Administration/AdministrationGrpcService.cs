@@ -92,7 +92,7 @@ public sealed class AdministrationGrpcService(
         var id = RequiredId("organisation_id", request.OrganisationId);
         if (id == tenant.TenantId)
         {
-            throw new InvalidStateException("The gemeente cannot deactivate itself.");
+            throw new InvalidStateException("The gemeente cannot deactivate itself.", ErrorReasons.SelfDeactivation);
         }
         var organisation = await identity.DeactivateOrganisationAsync(id, context.CancellationToken);
         Audit(id, $"Organisation {id} deactivated");
@@ -209,7 +209,7 @@ public sealed class AdministrationGrpcService(
         var person = await PersonInReachAsync(request.PersonId, context, gemeenteMayActOnAdministrators: false);
         if (person.Id == tenant.Subject)
         {
-            throw new InvalidStateException("You cannot deactivate yourself; ask another administrator.");
+            throw new InvalidStateException("You cannot deactivate yourself; ask another administrator.", ErrorReasons.SelfDeactivation);
         }
         var ct = context.CancellationToken;
         var changed = await identity.DeactivatePersonAsync(Guid.Parse(person.Id), ct);

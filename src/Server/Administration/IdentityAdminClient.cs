@@ -88,9 +88,9 @@ public sealed class IdentityAdminClient(HttpClient http, IdentityAdminToken toke
         {
             response = await http.SendAsync(request, ct);
         }
-        catch (HttpRequestException e)
+        catch (HttpRequestException)
         {
-            throw new RpcException(new Status(StatusCode.Unavailable, "The identity service cannot be reached.", e));
+            throw ErrorStatus.Build(StatusCode.Unavailable, ErrorReasons.IdentityUnavailable, "The identity service cannot be reached.");
         }
         using (response)
         {
@@ -110,9 +110,10 @@ public sealed class IdentityAdminClient(HttpClient http, IdentityAdminToken toke
             HttpStatusCode.BadRequest => Validation(problem),
             HttpStatusCode.NotFound => new NotFoundException(what),
             HttpStatusCode.Conflict when problem.Type == AdminApiContract.AlreadyExistsType =>
-                new RpcException(new Status(StatusCode.AlreadyExists, problem.Detail ?? $"{what} already exists.")),
+                ErrorStatus.Build(StatusCode.AlreadyExists, ErrorReasons.AlreadyExists, problem.Detail ?? $"{what} already exists.",
+                    new Dictionary<string, string> { ["resource"] = what }),
             HttpStatusCode.Conflict => new InvalidStateException(problem.Detail ?? $"{what} is not in a state that allows this."),
-            _ => new RpcException(new Status(StatusCode.Internal, $"The identity service failed ({(int)response.StatusCode}).")),
+            _ => ErrorStatus.Build(StatusCode.Internal, ErrorReasons.Internal, $"The identity service failed ({(int)response.StatusCode})."),
         };
     }
 

@@ -1,3 +1,4 @@
+using GonPortal.Domain.Common;
 using GonPortal.Server.ErrorModel;
 using GonPortal.Server.Providers;
 
@@ -17,7 +18,8 @@ public sealed class BudgetAreaAccess(AreaHolding holding)
     {
         if (IsHoofdaanbieder && !await holding.CallerHoldsInYearAsync(areaId, year, ct))
         {
-            throw new PermissionDeniedException($"Area {areaId} is not held by this hoofdaanbieder in {year}.");
+            throw new PermissionDeniedException($"Area {areaId} is not held by this hoofdaanbieder in {year}.",
+                ErrorReasons.AreaNotHeld, new Dictionary<string, string> { ["area_id"] = $"{areaId}", ["year"] = $"{year}" });
         }
     }
 
@@ -26,7 +28,8 @@ public sealed class BudgetAreaAccess(AreaHolding holding)
     {
         if (IsHoofdaanbieder && areaId != 0 && !await holding.CallerEverHeldAsync(areaId, ct))
         {
-            throw new PermissionDeniedException($"Area {areaId} is not held by this hoofdaanbieder.");
+            throw new PermissionDeniedException($"Area {areaId} is not held by this hoofdaanbieder.",
+                ErrorReasons.AreaNotHeld, new Dictionary<string, string> { ["area_id"] = $"{areaId}" });
         }
     }
 

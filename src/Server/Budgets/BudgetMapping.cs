@@ -227,14 +227,12 @@ public static class BudgetMapping
                 {
                     Field = "csv",
                     Description = $"{errors.Count} invalid row(s); nothing was stored. First: line {errors[0].Line}: {errors[0].Message}",
+                    Reason = ErrorModel.FieldViolationReasons.Invalid,
                 },
             },
         };
-        return new Google.Rpc.Status
-        {
-            Code = (int)Code.InvalidArgument,
-            Message = "The CSV file is invalid; nothing was stored. See the CsvImportErrors detail.",
-            Details = { Any.Pack(badRequest), Any.Pack(rows) },
-        }.ToRpcException();
+        return ErrorModel.ErrorStatus.Build(StatusCode.InvalidArgument, Domain.Common.ErrorReasons.CsvImportErrors,
+            "The CSV file is invalid; nothing was stored. See the CsvImportErrors detail.",
+            new Dictionary<string, string> { ["count"] = $"{errors.Count}", ["first_line"] = $"{errors[0].Line}" }, badRequest, rows);
     }
 }

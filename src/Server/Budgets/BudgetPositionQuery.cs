@@ -28,7 +28,7 @@ public sealed class BudgetPositionQuery(
         month = month != 0 ? month
             : year < today.Year ? 12
             : year == today.Year && today.Month > 1 ? today.Month - 1
-            : throw new InvalidStateException($"No month of {year} has ended yet; ask for a month explicitly.");
+            : throw new InvalidStateException($"No month of {year} has ended yet; ask for a month explicitly.", ErrorReasons.NoMonthEnded, new Dictionary<string, string> { ["year"] = $"{year}" });
         var lumpsum = await lumpsums.LoadAsync(areaId, year, ct);
         var holder = lumpsum.HoofdaanbiederId;
 

@@ -16,7 +16,7 @@ public static class BudgetSave
         }
         catch (DbUpdateException)
         {
-            throw new InvalidStateException("The figure was written by another call at the same time; read it again and retry.");
+            throw new InvalidStateException("The figure was written by another call at the same time; read it again and retry.", ErrorReasons.ConcurrentWrite);
         }
     }
 }

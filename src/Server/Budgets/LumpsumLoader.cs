@@ -35,13 +35,15 @@ public sealed class LumpsumLoader(GonDbContext db)
     public async Task<AreaLumpsum> LoadAsync(int areaId, int year, CancellationToken ct)
     {
         var contract = await ContractAsync(areaId, year, ct)
-            ?? throw new NotFoundException($"Area contract of area {areaId} covering {year}");
+            ?? throw new NotFoundException("Area contract", $"Area contract of area {areaId} covering {year} not found.");
         var baseLumpsum = await db.BaseLumpsums.AsNoTracking().SingleOrDefaultAsync(b => b.AreaContractId == contract.Id, ct)
             ?? throw new InvalidStateException(
-                $"The lumpsum of area {areaId} for {year} cannot be computed: area contract {contract.Id} has no base lumpsum (SetBaseLumpsum).");
+                $"The lumpsum of area {areaId} for {year} cannot be computed: area contract {contract.Id} has no base lumpsum (SetBaseLumpsum).",
+                ErrorReasons.SettlementInputMissing, new Dictionary<string, string> { ["input"] = "BASE_LUMPSUM", ["area_id"] = $"{areaId}", ["year"] = $"{year}" });
         if (year < baseLumpsum.BaseYear)
         {
-            throw new InvalidStateException($"The lumpsum of area {areaId} starts in base year {baseLumpsum.BaseYear}; {year} lies before it.");
+            throw new InvalidStateException($"The lumpsum of area {areaId} starts in base year {baseLumpsum.BaseYear}; {year} lies before it.",
+                ErrorReasons.SettlementInputMissing, new Dictionary<string, string> { ["input"] = "BASE_LUMPSUM", ["area_id"] = $"{areaId}", ["year"] = $"{year}" });
         }
         var from = baseLumpsum.BaseYear + 1;
         var indices = await db.IndexRates.AsNoTracking().Where(i => i.Year >= from && i.Year <= year).ToListAsync(ct);

@@ -78,7 +78,8 @@ public sealed class YearReportHandler(
         var reports = await query.OrderBy(r => r.AreaId).ToListAsync(ct);
         if (areaId != 0 && reports.Count == 0)
         {
-            throw new InvalidStateException($"Area {areaId} has no year report for {year}; there is nothing to lock.");
+            throw new InvalidStateException($"Area {areaId} has no year report for {year}; there is nothing to lock.",
+                ErrorReasons.YearReportMissing, new Dictionary<string, string> { ["area_id"] = $"{areaId}", ["year"] = $"{year}" });
         }
         var now = clock.Now();
         foreach (var report in reports)
@@ -102,7 +103,8 @@ public sealed class YearReportHandler(
     {
         if (await lookups.YearReportExistsAsync(areaId, year, ct))
         {
-            throw new InvalidStateException($"Another hoofdaanbieder has submitted the year report of area {areaId} for {year}.");
+            throw new InvalidStateException($"Another hoofdaanbieder has submitted the year report of area {areaId} for {year}.",
+                ErrorReasons.YearReportOtherHolder, new Dictionary<string, string> { ["area_id"] = $"{areaId}", ["year"] = $"{year}" });
         }
     }
 }

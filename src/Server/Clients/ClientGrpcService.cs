@@ -51,7 +51,8 @@ public sealed class ClientGrpcService(GonDbContext db, TenantContext tenant, Cro
         v.ThrowIfAny();
         if (owner is null)
         {
-            throw new InvalidStateException($"Area {request.AreaId} has no current or future area contract, so no hoofdaanbieder can take the client.");
+            throw new InvalidStateException($"Area {request.AreaId} has no current or future area contract, so no hoofdaanbieder can take the client.",
+                ErrorReasons.AreaWithoutContract, new Dictionary<string, string> { ["area_id"] = $"{request.AreaId}" });
         }
 
         for (var attempt = 0; ; attempt++)
@@ -267,7 +268,7 @@ public sealed class ClientGrpcService(GonDbContext db, TenantContext tenant, Cro
         }
         else if (existing.TenantId != tenant.TenantId)
         {
-            throw new InvalidStateException("A client with this BSN is registered in this area with another hoofdaanbieder.");
+            throw new InvalidStateException("A client with this BSN is registered in this area with another hoofdaanbieder.", ErrorReasons.BsnRegisteredElsewhere);
         }
     }
 

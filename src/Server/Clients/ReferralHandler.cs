@@ -24,7 +24,8 @@ public sealed class ReferralHandler(GonDbContext db, TenantContext tenant, Party
         var client = await db.Clients.SingleOrDefaultAsync(c => c.Id == clientId, ct) ?? throw new NotFoundException("Client");
         var today = AmsterdamCalendar.Today(clock);
         var hoofdaanbieder = await holding.ResponsibleHoofdaanbiederAsync(client.AreaId, today, ct)
-            ?? throw new InvalidStateException($"Area {client.AreaId} has no current or future area contract to refer to.");
+            ?? throw new InvalidStateException($"Area {client.AreaId} has no current or future area contract to refer to.",
+                ErrorReasons.AreaWithoutContract, new Dictionary<string, string> { ["area_id"] = $"{client.AreaId}" });
         var referral = DomainReferral.Create(Guid.NewGuid(), tenant.TenantId, client.Id, client.AreaId, hoofdaanbieder, wijTeam,
             goals, products, selfDirected, note, tenant.Subject, AccessProcessSupport.Now(clock));
         if (client.AddWijOrganisation(tenant.TenantId))

@@ -30,6 +30,7 @@ public static class AuthExtensions
             });
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, ErrorModel.GrpcAuthorizationResultHandler>();
         return builder;
     }
 

@@ -10,6 +10,7 @@ using GonPortal.Server.Reference;
 using GonPortal.Server.Reporting;
 using GonPortal.Server.Settlements;
 using GonPortal.Server.Subcontracts;
+using GonPortal.Server.WorkQueue;
 
 namespace GonPortal.Server.Extensions;
 
@@ -29,6 +30,7 @@ public static class GrpcExtensions
         builder.Services.AddGonReportingServices();
         builder.Services.AddGonProviderServices();
         builder.Services.AddGonAdministration(builder.Configuration);
+        builder.Services.AddScoped<WorkQueueQuery>();
         if (builder.Environment.IsDevelopment())
         {
             builder.Services.AddGrpcReflection();
@@ -56,6 +58,7 @@ public static class GrpcExtensions
         app.MapGrpcService<SettlementGrpcService>();
         app.MapGrpcService<AdministrationGrpcService>();
         app.MapGrpcService<MachineClientGrpcService>();
+        app.MapGrpcService<WorkQueueGrpcService>();
         app.MapGrpcHealthChecksService().AllowAnonymous();
         if (app.Environment.IsDevelopment())
         {

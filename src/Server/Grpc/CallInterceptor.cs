@@ -79,7 +79,7 @@ public sealed class CallInterceptor(TenantContext tenant, CallInfo call, ILogger
         var purpose = context.RequestHeaders.GetValue(TenantResolver.PurposeHeader);
         if (!TenantResolver.TryResolve(user, purpose, tenant))
         {
-            throw new RpcException(new global::Grpc.Core.Status(StatusCode.PermissionDenied, "The access token names no organisation or role."));
+            throw ErrorStatus.Build(StatusCode.PermissionDenied, ErrorReasons.NoOrganisationInToken, "The access token names no organisation or role.");
         }
     }
 }

@@ -1,4 +1,5 @@
 using GonPortal.Contracts.V1;
+using GonPortal.Domain.Common;
 using GonPortal.Domain.Validation;
 using GonPortal.Server.Data;
 using GonPortal.Server.ErrorModel;
@@ -42,12 +43,9 @@ public sealed class HourGrpcService(GonDbContext db, TenantContext tenant, Cross
         {
             var details = new HourEntryRejections();
             details.Rejections.AddRange(rejected.Select(o => HourMapping.ToProto(o, request.Entries[o.Index].EntryKey)));
-            throw new Google.Rpc.Status
-            {
-                Code = (int)Google.Rpc.Code.InvalidArgument,
-                Message = $"{rejected.Count} of {request.Entries.Count} entries were rejected; nothing was stored.",
-                Details = { Any.Pack(details) },
-            }.ToRpcException();
+            throw ErrorStatus.Build(StatusCode.InvalidArgument, ErrorReasons.HourEntriesRejected,
+                $"{rejected.Count} of {request.Entries.Count} entries were rejected; nothing was stored.",
+                new Dictionary<string, string> { ["rejected_count"] = $"{rejected.Count}", ["total_count"] = $"{request.Entries.Count}" }, details);
         }
         var ids = result.EntryIds.Select(id => id!.Value).ToList();
         var entries = await db.HourEntries.AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
@@ -90,8 +88,9 @@ public sealed class HourGrpcService(GonDbContext db, TenantContext tenant, Cross
             if (response.ReceivedCount >= MaxImport)
             {
                 await Flush();
-                throw new RpcException(new global::Grpc.Core.Status(StatusCode.ResourceExhausted,
-                    $"An import stream holds at most {MaxImport} entries; the first {MaxImport} were judged and the valid ones stored."));
+                throw ErrorStatus.Build(StatusCode.ResourceExhausted, ErrorReasons.ImportTooLarge,
+                    $"An import stream holds at most {MaxImport} entries; the first {MaxImport} were judged and the valid ones stored.",
+                    new Dictionary<string, string> { ["max"] = $"{MaxImport}" });
             }
             var entry = requestStream.Current.Entry ?? new Contracts.V1.HourEntryInput();
             chunk.Add(HourMapping.ToDomain(entry));

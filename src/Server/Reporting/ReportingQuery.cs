@@ -33,7 +33,8 @@ public sealed class ReportingQuery(GonDbContext db, TenantContext tenant, CrossT
     {
         if (holding.CallerIsHoofdaanbieder && !await holding.CallerHoldsAsync(areaId, period.Start, period.End ?? period.Start, ct))
         {
-            throw new PermissionDeniedException($"Area {areaId} is not held by this hoofdaanbieder in the requested period.");
+            throw new PermissionDeniedException($"Area {areaId} is not held by this hoofdaanbieder in the requested period.",
+                ErrorReasons.AreaNotHeld, new Dictionary<string, string> { ["area_id"] = $"{areaId}" });
         }
     }
 

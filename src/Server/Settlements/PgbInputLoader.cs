@@ -24,26 +24,41 @@ internal sealed class PgbInputLoader(PgbYearLoader figures)
         var (contract, baseline, counts, cost) = await figures.LoadAsync(areaId, year, ct);
         if (contract is null)
         {
-            throw new InvalidStateException($"{name} of area {areaId}, {year}: the area has no area contract in {year}.");
+            throw new InvalidStateException($"{name} of area {areaId}, {year}: the area has no area contract in {year}.",
+                ErrorReasons.AreaWithoutContract, Values("AREA_CONTRACT"));
         }
         if (baseline is null)
         {
-            throw new InvalidStateException($"{name} of area {areaId}, {year} needs the PGB baseline of the area contract; none is set.");
+            throw new InvalidStateException($"{name} of area {areaId}, {year} needs the PGB baseline of the area contract; none is set.",
+                ErrorReasons.SettlementInputMissing, Values("PGB_BASELINE"));
         }
         if (kind == SettlementKind.PgbFinal && counts.Count < 12)
         {
             var missing = Enumerable.Range(1, 12).Except(counts.Select(c => c.Month)).ToList();
             throw new InvalidStateException(
-                $"PGB_FINAL needs 12 monthly counts; month{(missing.Count == 1 ? "" : "s")} {string.Join(", ", missing)} {(missing.Count == 1 ? "is" : "are")} missing (area {areaId}, {year}).");
+                $"PGB_FINAL needs 12 monthly counts; month{(missing.Count == 1 ? "" : "s")} {string.Join(", ", missing)} {(missing.Count == 1 ? "is" : "are")} missing (area {areaId}, {year}).",
+                ErrorReasons.SettlementInputMissing, Values("PGB_MONTHLY_COUNTS", missing.Count));
         }
         if (counts.Count == 0)
         {
-            throw new InvalidStateException($"PGB_PROVISIONAL needs at least one monthly count; area {areaId} has none for {year}.");
+            throw new InvalidStateException($"PGB_PROVISIONAL needs at least one monthly count; area {areaId} has none for {year}.",
+                ErrorReasons.SettlementInputMissing, Values("PGB_MONTHLY_COUNTS"));
         }
         if (cost is null)
         {
-            throw new InvalidStateException($"{name} of area {areaId}, {year} needs the average PGB cost per client; none is set.");
+            throw new InvalidStateException($"{name} of area {areaId}, {year} needs the average PGB cost per client; none is set.",
+                ErrorReasons.SettlementInputMissing, Values("PGB_AVERAGE_COST"));
         }
         return new PgbInputSet(contract, baseline, counts, cost);
+
+        Dictionary<string, string> Values(string input, int? missingCount = null)
+        {
+            var values = new Dictionary<string, string> { ["input"] = input, ["area_id"] = $"{areaId}", ["year"] = $"{year}" };
+            if (missingCount is { } n)
+            {
+                values["missing_count"] = $"{n}";
+            }
+            return values;
+        }
     }
 }

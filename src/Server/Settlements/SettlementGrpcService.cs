@@ -1,3 +1,4 @@
+using GonPortal.Domain.Common;
 using GonPortal.Contracts.V1;
 using GonPortal.Domain.Settlements;
 using GonPortal.Domain.Validation;
@@ -21,7 +22,8 @@ namespace GonPortal.Server.Settlements;
 /// Internal because the steps it takes are; gRPC activates it all the same.
 /// </summary>
 [Authorize(Roles = $"{GonRoles.Hoofdaanbieder},{GonRoles.Onderaannemer},{GonRoles.Gemeente}")]
-internal sealed class SettlementGrpcService(GonDbContext db, TenantContext tenant, SettlementRunRequests runs, SettlementResultQuery query)
+internal sealed class SettlementGrpcService(GonDbContext db, TenantContext tenant, SettlementRunRequests runs, SettlementResultQuery query,
+    CrossTenantAccess crossTenant)
     : SettlementService.SettlementServiceBase
 {
     [Authorize(Roles = GonRoles.Gemeente)]
@@ -41,7 +43,7 @@ internal sealed class SettlementGrpcService(GonDbContext db, TenantContext tenan
         var id = ProtoConvert.ToId(v, "settlement_run_id", request.SettlementRunId);
         v.ThrowIfAny();
         var run = await (await query.VisibleRunsAsync(context.CancellationToken)).AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, context.CancellationToken)
-            ?? throw new NotFoundException($"Settlement run {id} was not found.");
+            ?? throw new NotFoundException("Settlement run", $"Settlement run {id} was not found.");
         return new GetSettlementRunResponse { SettlementRun = SettlementMapping.ToProto(run) };
     }
 
@@ -158,7 +160,30 @@ internal sealed class SettlementGrpcService(GonDbContext db, TenantContext tenan
         var (row, superseded) = await query.OneAsync(SettlementKind.Reconciliation, request.AreaId, request.Year, 0, Guid.Empty, request.Revision,
             $"Reconciliation area {request.AreaId} {request.Year}", ct);
         var names = await db.ProviderNamesAsync([row.TenantId], ct);
-        return new GetReconciliationResponse { Reconciliation = SettlementMapping.ToReconciliation(row, superseded, names) };
+        var reconciliation = SettlementMapping.ToReconciliation(row, superseded, names);
+        await NameOnderaannemersAsync(reconciliation.StatementsUsed, ct);
+        return new GetReconciliationResponse { Reconciliation = reconciliation };
+    }
+
+    /// <summary>
+    /// The statements used name their onderaannemer: subcontracts as the caller may see them (the owner
+    /// through the tenant filter, the gemeente alongside the reconciliation's audited read), then the
+    /// provider register.
+    /// </summary>
+    private async Task NameOnderaannemersAsync(IEnumerable<StatementUse> statements, CancellationToken ct)
+    {
+        var list = statements.ToList();
+        var ids = list.Select(s => Guid.TryParse(s.SubcontractId, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).Distinct().ToList();
+        var onderaannemers = await crossTenant.AlongsideRead<Domain.Subcontracts.Subcontract>().AsNoTracking()
+            .Where(s => ids.Contains(s.Id)).Select(s => new { s.Id, s.OnderaannemerId }).ToDictionaryAsync(s => s.Id, s => s.OnderaannemerId, ct);
+        var names = await db.ProviderNamesAsync(onderaannemers.Values.Distinct(), ct);
+        foreach (var statement in list)
+        {
+            if (Guid.TryParse(statement.SubcontractId, out var id) && onderaannemers.TryGetValue(id, out var provider))
+            {
+                statement.OnderaannemerName = names.GetValueOrDefault(provider, "");
+            }
+        }
     }
 
     public override async Task<ListStaffShortageLinesResponse> ListStaffShortageLines(ListStaffShortageLinesRequest request, ServerCallContext context)
@@ -172,6 +197,15 @@ internal sealed class SettlementGrpcService(GonDbContext db, TenantContext tenan
             (q, c) => q.ToListAsync(c), context.CancellationToken);
         var response = new ListStaffShortageLinesResponse { NextPageToken = next };
         response.Lines.AddRange(items.Select(SettlementMapping.ToProto));
+        // Names of the clients the caller may see: the owner's through the tenant filter, the gemeente's
+        // alongside the audited read of the reconciliation above.
+        var clientIds = items.Select(l => l.ClientId).Distinct().ToList();
+        var clientNames = await crossTenant.AlongsideRead<Domain.Clients.Client>().AsNoTracking()
+            .Where(c => clientIds.Contains(c.Id)).Select(c => new { c.Id, c.DisplayName }).ToDictionaryAsync(c => c.Id, c => c.DisplayName, context.CancellationToken);
+        foreach (var (line, item) in response.Lines.Zip(items))
+        {
+            line.ClientDisplayName = clientNames.GetValueOrDefault(item.ClientId, "");
+        }
         return response;
     }
 }

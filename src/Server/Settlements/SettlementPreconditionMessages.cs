@@ -9,17 +9,22 @@ namespace GonPortal.Server.Settlements;
 internal static class SettlementPreconditionMessages
 {
     public static InvalidStateException MonthNotEnded(int year, int month) =>
-        new($"SUBCONTRACTOR_STATEMENTS needs a month that has ended; {year}-{month:D2} has not ended yet.");
+        new($"SUBCONTRACTOR_STATEMENTS needs a month that has ended; {year}-{month:D2} has not ended yet.",
+            ErrorReasons.MonthNotEnded, new Dictionary<string, string> { ["year"] = $"{year}", ["month"] = $"{month}" });
 
     public static InvalidStateException NoFinalPgb(int areaId, int year) =>
-        new($"RECONCILIATION of area {areaId}, {year} needs a succeeded PGB_FINAL run of that area and year.");
+        new($"RECONCILIATION of area {areaId}, {year} needs a succeeded PGB_FINAL run of that area and year.",
+            ErrorReasons.SettlementInputMissing, new Dictionary<string, string> { ["input"] = "PGB_FINAL", ["area_id"] = $"{areaId}", ["year"] = $"{year}" });
 
     public static InvalidStateException NoYearReport(int areaId, int year) =>
-        new($"RECONCILIATION of area {areaId}, {year} needs the hoofdaanbieder's year report; none was submitted.");
+        new($"RECONCILIATION of area {areaId}, {year} needs the hoofdaanbieder's year report; none was submitted.",
+            ErrorReasons.SettlementInputMissing, new Dictionary<string, string> { ["input"] = "YEAR_REPORT", ["area_id"] = $"{areaId}", ["year"] = $"{year}" });
 
     public static InvalidStateException NoAreaContract(int areaId, int year) =>
-        new($"Area {areaId} has no area contract in {year}.");
+        new($"Area {areaId} has no area contract in {year}.",
+            ErrorReasons.AreaWithoutContract, new Dictionary<string, string> { ["area_id"] = $"{areaId}", ["year"] = $"{year}" });
 
     public static InvalidStateException NoReferenceRate(int year) =>
-        new($"RECONCILIATION of {year} needs a reference hourly rate in the year parameters; none is set.");
+        new($"RECONCILIATION of {year} needs a reference hourly rate in the year parameters; none is set.",
+            ErrorReasons.SettlementInputMissing, new Dictionary<string, string> { ["input"] = "REFERENCE_RATE", ["year"] = $"{year}" });
 }

@@ -1,3 +1,4 @@
+using GonPortal.Domain.Common;
 using GonPortal.Domain.Settlements;
 using GonPortal.HostContracts;
 using GonPortal.Server.Data;
@@ -28,10 +29,10 @@ internal sealed class SettlementResultQuery(GonDbContext db, TenantContext tenan
         var results = await ResultsAsync(resource, ct);
         var identity = results.OfIdentity(kind, area, year, month, subcontract).AsNoTracking();
         var latest = await identity.Select(r => (int?)r.Revision).MaxAsync(ct)
-            ?? throw new NotFoundException($"{resource}: no result was found.");
+            ?? throw new NotFoundException("Settlement result", $"{resource}: no result was found.");
         var wanted = revision == 0 ? latest : revision;
         var row = await identity.SingleOrDefaultAsync(r => r.Revision == wanted, ct)
-            ?? throw new NotFoundException($"{resource}: revision {revision} was not found.");
+            ?? throw new NotFoundException("Settlement result", $"{resource}: revision {revision} was not found.");
         return (row, wanted < latest);
     }
 
@@ -67,7 +68,7 @@ internal sealed class SettlementResultQuery(GonDbContext db, TenantContext tenan
         var visible = await results.AnyAsync(r => r.Id == reconciliationId && r.Kind == SettlementKind.Reconciliation, ct);
         if (!visible)
         {
-            throw new NotFoundException($"Reconciliation {reconciliationId} was not found.");
+            throw new NotFoundException("Reconciliation", $"Reconciliation {reconciliationId} was not found.");
         }
         // The reconciliation itself was checked (or the gemeente's read audited) above; its lines follow it.
         var lines = crossTenant.AlongsideRead<SettlementShortageLine>().AsNoTracking().Where(l => l.SettlementResultId == reconciliationId);

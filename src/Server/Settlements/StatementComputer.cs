@@ -52,7 +52,8 @@ internal sealed class StatementComputer(SystemReads reads, ISettlementRunFaults 
         {
             var rate = subcontract.Rates.FirstOrDefault(r => r.Product == g.Product && r.Unit == g.Unit)
                 ?? throw new InvalidStateException(
-                    $"Subcontract {subcontract.Id} has approved entries for {g.Product} per {g.Unit} in {year}-{month:D2} but no rate for it.");
+                    $"Subcontract {subcontract.Id} has approved entries for {g.Product} per {g.Unit} in {year}-{month:D2} but no rate for it.",
+                    ErrorReasons.SettlementInputMissing, new Dictionary<string, string> { ["input"] = "SUBCONTRACT_RATE", ["year"] = $"{year}", ["month"] = $"{month}" });
             return new StatementEntry(g.AreaId, g.Product, g.Unit, rate.RateCents, g.Quantity);
         }).ToList();
         var counts = groups.ToDictionary(g => (g.AreaId, g.Product, g.Unit), g => g.Count);

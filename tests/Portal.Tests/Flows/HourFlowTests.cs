@@ -22,7 +22,7 @@ public sealed class HourFlowTests(PortalHosts hosts, BrowserFixture browser) : P
         await row.Locator("input[type=checkbox]").CheckAsync();
         await coordinator.GetByRole(AriaRole.Button, new() { Name = "Geselecteerde uren goedkeuren" }).ClickAsync();
 
-        await Assertions.Expect(coordinator.GetByText("1 regels goedgekeurd.")).ToBeVisibleAsync();
+        await Assertions.Expect(coordinator.GetByText("1 regel goedgekeurd.")).ToBeVisibleAsync();
         await Assertions.Expect(row).ToHaveCountAsync(0);
 
         // The planner now sees the entry as approved in the grid.

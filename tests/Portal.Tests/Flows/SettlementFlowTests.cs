@@ -32,7 +32,7 @@ public sealed class SettlementFlowTests(PortalHosts hosts, BrowserFixture browse
         var entry = coordinator.Locator($"tr[data-entry-key='{entryKey}']");
         await entry.Locator("input[type=checkbox]").CheckAsync();
         await coordinator.GetByRole(AriaRole.Button, new() { Name = "Geselecteerde uren goedkeuren" }).ClickAsync();
-        await Assertions.Expect(coordinator.GetByText("1 regels goedgekeurd.")).ToBeVisibleAsync();
+        await Assertions.Expect(coordinator.GetByText("1 regel goedgekeurd.")).ToBeVisibleAsync();
 
         // The run again: the changed statement becomes revision 2.
         await RunDecemberStatementsAsync(gemeente);

@@ -41,7 +41,7 @@ public sealed class SubcontractFlowTests(PortalHosts hosts, BrowserFixture brows
 
         // The consent and the purpose are in the audit trail.
         await gemeente.GetByRole(AriaRole.Link, new() { Name = "Audittrail" }).ClickAsync();
-        await Assertions.Expect(gemeente.Locator("tr", new() { HasText = "ConsentSubcontract" }).First).ToContainTextAsync("Toestemming onderaanneming Atelier");
+        await Assertions.Expect(gemeente.Locator("tr", new() { HasText = "Toestemming gegeven voor onderaanneming" }).First).ToContainTextAsync("Toestemming onderaanneming Atelier");
 
         await coordinator.ReloadAsync();
         var consented = coordinator.Locator("tr", new() { HasText = "Dagbesteding Het Atelier" }).Filter(new() { HasText = "€ 48,50" });

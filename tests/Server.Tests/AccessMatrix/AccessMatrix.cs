@@ -22,9 +22,13 @@ public static class AccessMatrix
     /// </summary>
     public static readonly IReadOnlySet<string> Pending = new HashSet<string>();
 
+    /// <summary>Marks an outcome the matrix makes itself (a refused stream entry), which no server status carries.</summary>
+    public const string SyntheticHeader = "x-matrix-synthetic";
+
     public const string Table = """
         rpc                                              anonymous gemeente wij ha-stadse ha-oost ha-zuid oa-delinde oa-atelier oa-noorderlicht
         ReferenceService/ListAreas                       U  OK OK OK OK OK OK OK OK
+        WorkQueueService/GetWorkQueue                    U  OK OK OK OK OK OK OK OK
         ReferenceService/ListProducts                    U  OK OK OK OK OK OK OK OK
         ReferenceService/ListUnits                       U  OK OK OK OK OK OK OK OK
         ProviderService/GetCurrentOrganisation           U  OK OK OK OK OK OK OK OK
@@ -251,7 +255,8 @@ public static class AccessMatrix
             if (response.RejectedCount > 0)
             {
                 // A stream answers OK with per-entry rejections; the matrix records a refused entry as IA.
-                throw new RpcException(new Status(StatusCode.InvalidArgument, response.Rejections[0].Reason.ToString()));
+                throw new RpcException(new Status(StatusCode.InvalidArgument, response.Rejections[0].Reason.ToString()),
+                    new Metadata { { SyntheticHeader, "entry-rejected" } });
             }
         },
         ["HourService/GetHourEntry"] = async (s, _, c) =>
@@ -287,6 +292,7 @@ public static class AccessMatrix
             var contract = await Budgets.BudgetScenario.DemoContract(s.Hosts, 4);
             await new BudgetService.BudgetServiceClient(c).SetBaseLumpsumAsync(new() { AreaContractId = contract.Id, AmountCents = 421_000_000 });
         },
+        ["WorkQueueService/GetWorkQueue"] = async (_, _, c) => await new WorkQueueService.WorkQueueServiceClient(c).GetWorkQueueAsync(new()),
         ["BudgetService/ListBaseLumpsums"] = async (_, _, c) => await new BudgetService.BudgetServiceClient(c).ListBaseLumpsumsAsync(new()),
         ["BudgetService/SetIndexRate"] = async (_, _, c) =>
             await new BudgetService.BudgetServiceClient(c).SetIndexRateAsync(new() { Year = 2099, Kind = IndexKind.Prognosis, IndexBp = 200 }),

@@ -27,6 +27,7 @@ public abstract class AccessMatrixTests(GonHosts hosts)
         var scenario = new Scenario(hosts);
         var invoker = await hosts.InvokerFor(caller);
         var actual = StatusCode.OK;
+        RpcException? failure = null;
         try
         {
             await AccessMatrix.Cases[rpc](scenario, caller, invoker);
@@ -34,8 +35,14 @@ public abstract class AccessMatrixTests(GonHosts hosts)
         catch (RpcException e)
         {
             actual = e.StatusCode;
+            failure = e;
         }
         Assert.True(AccessMatrix.ToStatus(expected) == actual, $"{rpc} as {caller}: expected {expected}, got {actual}");
+        // Every refusal carries our ErrorInfo; only a missing token is answered by the authentication layer itself.
+        if (failure is not null && actual != StatusCode.Unauthenticated && failure.Trailers.Get(AccessMatrix.SyntheticHeader) is null)
+        {
+            ErrorModel.ErrorInfoAssert.Info(failure);
+        }
     }
 
     [Fact]

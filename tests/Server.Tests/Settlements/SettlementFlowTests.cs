@@ -143,6 +143,14 @@ public abstract class SettlementFlowTests(GonHosts hosts)
         Assert.Equal("1", r.RulesVersion);
         var lines = (await gemeente.ListStaffShortageLinesAsync(new() { ReconciliationId = r.Id, PageSize = 500 })).Lines;
         Assert.Equal(r.HourArrangementCount, lines.Count);
+        // Pages show names, not ids: the client of each line and the onderaannemer of each statement used.
+        Assert.NotEmpty(lines);
+        Assert.All(lines, l => Assert.False(string.IsNullOrWhiteSpace(l.ClientDisplayName), $"no client name on line {l.ArrangementId}"));
+        var ownLines = (await (await _s.Settlements(Callers.HaOost)).ListStaffShortageLinesAsync(new() { ReconciliationId = r.Id, PageSize = 500 })).Lines;
+        Assert.Equal(lines.Select(l => l.ClientDisplayName).Order(), ownLines.Select(l => l.ClientDisplayName).Order());
+        Assert.All(r.StatementsUsed, s => Assert.False(string.IsNullOrWhiteSpace(s.OnderaannemerName), $"no onderaannemer name for {s.SubcontractId}"));
+        var asGemeente = (await gemeente.GetReconciliationAsync(new() { AreaId = area, Year = 2027 })).Reconciliation;
+        Assert.Equal(r.StatementsUsed.Select(s => s.OnderaannemerName), asGemeente.StatementsUsed.Select(s => s.OnderaannemerName));
 
         var rows = await _s.RowsAsync();
         var rerun = await _s.RunAsync(SettlementRunKind.Reconciliation, area, 2027);

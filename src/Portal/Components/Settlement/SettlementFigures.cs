@@ -24,7 +24,7 @@ public static class SettlementFigures
             Row("Ltot", "Ltot", Money(r.TotalLumpsumCents)),
             Row("PGB", "PGB", $"{Money(r.PgbAmountCents)} ({string.Format(l["Revisie"], r.PgbSettlementRevision)})"),
             Row("R", "R", Money(r.RevenueCents)),
-            Row("S", "S", $"{Money(r.SubcontractorCostsCents)} ({string.Format(l["Figuur.SAantal"], r.StatementsUsed.Count)})"),
+            Row("S", "S", $"{Money(r.SubcontractorCostsCents)} ({l.Count("Figuur.SAantal", r.StatementsUsed.Count)})"),
             Row("O", "O", $"{Money(r.OwnDeliveryCostsCents)} ({(r.YearReportLocked ? l["Figuur.OVergrendeld"] : l["Figuur.ONietVergrendeld"])})"),
             Row("K", "K", Money(r.CostsCents)),
             Row("W", "W", Money(r.ResultCents)),

@@ -85,7 +85,7 @@ public sealed record PgbSettlementView(
     long PgbAmountCents);
 
 /// <summary>A statement used for S in a reconciliation.</summary>
-public sealed record StatementUseView(string SubcontractId, int Month, int Revision, long AreaAmountCents);
+public sealed record StatementUseView(string SubcontractId, string OnderaannemerName, int Month, int Revision, long AreaAmountCents);
 
 /// <summary>A share on the target date against its target.</summary>
 public sealed record TargetView(int ShareBp, int TargetBp, TargetStatus Status, long Numerator, long Denominator);
@@ -133,4 +133,4 @@ public sealed record ReconciliationView(
     long RepaymentCents);
 
 /// <summary>One arrangement's contribution to U.</summary>
-public sealed record StaffShortageLineView(string ArrangementId, string ClientId, Product Product, ExactView AllocatedHours, ExactView DeliveredHours, ExactView UnmetHours);
+public sealed record StaffShortageLineView(string ArrangementId, string ClientId, string ClientName, Product Product, ExactView AllocatedHours, ExactView DeliveredHours, ExactView UnmetHours);
