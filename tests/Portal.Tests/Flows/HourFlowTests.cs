@@ -57,16 +57,16 @@ public sealed class HourFlowTests(PortalHosts hosts, BrowserFixture browser) : P
         var reasons = new List<string>();
         for (var i = 0; i < Math.Min(count, 8); i++)
         {
-            var row = rows.Nth(i);
-            var cell = row.Locator($"input[id$='-{day}']");
-            var id = await cell.GetAttributeAsync("id");
-            await cell.FillAsync(hours);
+            var id = await rows.Nth(i).Locator($"input[id$='-{day}']").GetAttributeAsync("id");
+            var arrangementId = id!["cel-".Length..^(day.Length + 1)];
+            // By arrangement, not by position: once saved, the row no longer has a free cell on the day.
+            var row = page.Locator($"tr[data-arrangement='{arrangementId}']");
+            await row.Locator($"#{id}").FillAsync(hours);
             await row.GetByRole(AriaRole.Button, new() { Name = "Rij opslaan" }).ClickAsync();
             var message = row.GetByRole(AriaRole.Status);
             await Assertions.Expect(message).ToContainTextAsync(new System.Text.RegularExpressions.Regex("Opgeslagen: 1 nieuw|Niets van deze rij"));
             if ((await message.TextContentAsync())!.Contains("Opgeslagen: 1 nieuw", StringComparison.Ordinal))
             {
-                var arrangementId = id!["cel-".Length..^(day.Length + 1)];
                 return $"portaal-{arrangementId}-{day}";
             }
 

@@ -66,7 +66,7 @@ public sealed class HourGridAndReviewTests(PortalHosts hosts, BrowserFixture bro
         await coordinator.GetByLabel("Maand", new() { Exact = true }).FillAsync("2028-01");
         await coordinator.GetByRole(AriaRole.Button, new() { Name = "Filteren" }).ClickAsync();
         var row = coordinator.Locator($"tr[data-entry-key='{key}']");
-        await Assertions.Expect(row).ToContainTextAsync("2,0 uur");
+        await Assertions.Expect(row).ToContainTextAsync("2 uur");
         await Assertions.Expect(row.Locator("td").Nth(6)).ToContainTextAsync(" van ");
         await Assertions.Expect(coordinator.GetByText("voldoen aan het filter")).ToBeVisibleAsync();
         var client = (await row.Locator("td").Nth(2).Locator("a").TextContentAsync())!.Trim();
