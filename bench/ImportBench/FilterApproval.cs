@@ -21,7 +21,7 @@ internal static class FilterApproval
         File.WriteAllText($"/proc/{server.Id}/clear_refs", "5");
         var watch = Stopwatch.StartNew();
         var approved = 0;
-        foreach (var holder in DemoData.Organisations.Where(o => o.Kind == OrganisationKind.Hoofdaanbieder))
+        foreach (var holder in DemoData.Organisations.Where(o => o.Kind == GonPortal.HostContracts.OrganisationKind.Hoofdaanbieder))
         {
             var hours = new HourService.HourServiceClient(await BenchCalls.AsAsync(channel, identityUrl, holder.Id));
             var waiting = (await hours.ListHourEntriesAsync(new ListHourEntriesRequest
