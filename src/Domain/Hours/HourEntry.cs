@@ -109,6 +109,32 @@ public sealed class HourEntry : IAddedByParty
         Review(by, reason.Trim(), now);
     }
 
+    /// <summary>
+    /// Undoes an approval: Approved → Submitted, so the entry can be reviewed again. Allowed only while the
+    /// approval has had no consequence: no statement run covers the entry's month yet (statements are built
+    /// from approved entries) and no reversal refers to it (a reversal is only accepted against an approved
+    /// entry). Otherwise <see cref="InvalidStateException"/> says which of the two blocks it.
+    /// </summary>
+    public void UndoApproval(ApprovalUndoFacts facts)
+    {
+        if (Status != HourEntryStatus.Approved)
+        {
+            throw new InvalidStateException($"Cannot undo the approval of hour entry {Id} in state {Status}; only {HourEntryStatus.Approved} entries have one.");
+        }
+        if (facts.StatementRunCoversMonth)
+        {
+            throw new InvalidStateException($"Cannot undo the approval of hour entry {Id}: a statement run covers {ServiceDate.Year}-{ServiceDate.Month:D2}.");
+        }
+        if (facts.ReversedByEntryId is { } reversal)
+        {
+            throw new InvalidStateException($"Cannot undo the approval of hour entry {Id}: reversal {reversal} refers to it.");
+        }
+        Status = HourEntryStatus.Submitted;
+        ReviewedAt = null;
+        ReviewedBy = null;
+        ReviewNote = null;
+    }
+
     /// <summary>The facts a later entry with the same key, or a reversal of this one, is checked against.</summary>
     /// <param name="reversedByEntryId">A non-rejected reversal of this entry, if the server found one.</param>
     public StoredEntryFacts ToFacts(Guid? reversedByEntryId = null) =>

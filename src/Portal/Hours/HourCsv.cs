@@ -1,28 +1,47 @@
 using System.Globalization;
+using System.Text;
 using GonPortal.Contracts.V1;
 using GonPortal.Portal.Formatting;
 using GonPortal.Portal.ServerApi;
 
 namespace GonPortal.Portal.Hours;
 
-/// <summary>One line of an uploaded CSV file: the entry it holds, or why it could not be read.</summary>
+/// <summary>One line of an uploaded CSV file: the entry it holds, or the text key of why it could not be read.</summary>
 public sealed record CsvLine(int LineNumber, string EntryKey, HourEntryDraft? Draft, string? ReadError);
 
 /// <summary>
-/// Reads the portal's hour CSV: <c>sleutel;regeling;datum;product;eenheid;aantal;toelichting</c> (comma also
-/// accepted; a header line is skipped). Only the reading happens here; every rule is checked by the Server.
+/// Reads the planner's hour CSV: <c>sleutel;cliënt;product;datum;aantal;toelichting</c> (comma also accepted; the
+/// header line is skipped). A line names the care the way the portal shows it, by the client's name and the product,
+/// and is matched to the one assignment of that client and product that runs on the date; the quantity is typed as
+/// in the week grid (hours as <c>1,5</c> or <c>1:30</c>, dagdelen and etmalen as a count). Only the reading and the
+/// matching happen here; every rule is checked by the Server.
 /// </summary>
 public static class HourCsv
 {
-    public const string Header = "sleutel;regeling;datum;product;eenheid;aantal;toelichting";
+    public const string Header = "sleutel;cliënt;product;datum;aantal;toelichting";
 
     private static readonly string[] DateFormats = ["dd-MM-yyyy", "d-M-yyyy", "yyyy-MM-dd"];
 
-    public static IReadOnlyList<CsvLine> Read(string content)
+    /// <summary>
+    /// The template: the header and one line per assignment running on <paramref name="today"/>, with the date and
+    /// the quantity left open for the planner (lines left open are skipped on upload).
+    /// </summary>
+    public static string Template(IEnumerable<AssignmentView> assignments, DateOnly today, Func<Product, string> productName)
+    {
+        var text = new StringBuilder().Append(Header).Append("\r\n");
+        var number = 1;
+        foreach (var a in assignments.Where(a => RunsOn(a.Arrangement, today)).OrderBy(a => a.ClientName, StringComparer.CurrentCulture))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"regel-{number++};{a.ClientName};{productName(a.Arrangement.Product)};;;\r\n");
+        }
+        return text.ToString();
+    }
+
+    public static IReadOnlyList<CsvLine> Read(string content, IReadOnlyList<AssignmentView> assignments, Func<string, Product?> productOf)
     {
         var lines = new List<CsvLine>();
         var number = 0;
-        foreach (var raw in content.Split('\n'))
+        foreach (var raw in content.TrimStart('\uFEFF').Split('\n'))
         {
             number++;
             var line = raw.TrimEnd('\r');
@@ -31,62 +50,93 @@ public static class HourCsv
                 continue;
             }
 
-            lines.Add(ReadLine(number, line));
+            if (ReadLine(number, line, assignments, productOf) is { } read)
+            {
+                lines.Add(read);
+            }
         }
 
         return lines;
     }
 
-    private static CsvLine ReadLine(int number, string line)
+    private static CsvLine? ReadLine(int number, string line, IReadOnlyList<AssignmentView> assignments, Func<string, Product?> productOf)
     {
         var separator = line.Contains(';', StringComparison.Ordinal) ? ';' : ',';
-        var cells = line.Split(separator).Select(c => c.Trim().Trim('"')).ToArray();
+        var cells = line.Split(separator).Select(c => c.Trim().Trim('"').Trim()).ToArray();
         var key = cells.ElementAtOrDefault(0) ?? string.Empty;
-        if (cells.Length < 6)
+        if (cells.Length < 5)
         {
             return new CsvLine(number, key, null, "Csv.TeWeinigKolommen");
         }
 
-        if (!DateOnly.TryParseExact(cells[2], DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (cells[3].Length == 0 && cells[4].Length == 0)
+        {
+            return null; // a template line the planner left open
+        }
+
+        if (key.Length == 0)
+        {
+            return new CsvLine(number, key, null, "Csv.Sleutel");
+        }
+
+        if (!DateOnly.TryParseExact(cells[3], DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
             return new CsvLine(number, key, null, "Csv.Datum");
         }
 
-        if (ProductOf(cells[3]) is not { } product)
+        if (productOf(cells[2]) is not { } product)
         {
             return new CsvLine(number, key, null, "Csv.Product");
         }
 
-        if (UnitOf(cells[4]) is not { } unit)
+        var matches = assignments
+            .Where(a => a.Arrangement.Product == product && RunsOn(a.Arrangement, date)
+                && string.Equals(a.ClientName.Trim(), cells[1], StringComparison.CurrentCultureIgnoreCase))
+            .ToList();
+        if (matches.Count == 0)
         {
-            return new CsvLine(number, key, null, "Csv.Eenheid");
+            return new CsvLine(number, key, null, "Csv.GeenOndersteuning");
         }
 
-        // The portal's one number reader: "1.500" or "1,5" is refused rather than guessed.
-        if (DutchNumber.Count(cells[5], allowNegative: true).Value is not { } read || read is > int.MaxValue or < int.MinValue)
+        if (matches.Count > 1)
         {
-            return new CsvLine(number, key, null, "Csv.Aantal");
+            return new CsvLine(number, key, null, "Csv.MeerdereOndersteuningen");
         }
 
-        var quantity = (int)read;
+        var arrangement = matches[0].Arrangement;
+        if (QuantityInput.Parse(cells[4], arrangement.Unit) is not { } quantity)
+        {
+            return new CsvLine(number, key, null, arrangement.Unit == Unit.Hour ? "Csv.Uren" : "Csv.Aantal");
+        }
 
-        var note = cells.Length > 6 ? string.Join(separator, cells[6..]) : string.Empty;
-        return new CsvLine(number, key, new HourEntryDraft(key, cells[1], date, product, unit, quantity, note), null);
+        var note = cells.Length > 5 ? string.Join(separator, cells[5..]) : string.Empty;
+        return new CsvLine(number, key, new HourEntryDraft(key, arrangement.Id, date, product, arrangement.Unit, quantity, note), null);
     }
 
-    private static Product? ProductOf(string text) => text.ToLowerInvariant() switch
-    {
-        "begeleiding" or "02" => Product.Begeleiding,
-        "dagbesteding" or "07" => Product.Dagbesteding,
-        "kortdurend_verblijf" or "kortdurend verblijf" or "04" => Product.KortdurendVerblijf,
-        _ => null,
-    };
+    private static bool RunsOn(ArrangementView a, DateOnly day) =>
+        a.State is ArrangementState.Active or ArrangementState.Ended
+        && (a.StartDate ?? DateOnly.MaxValue) <= day && (a.EndDate ?? DateOnly.MaxValue) >= day;
 
-    private static Unit? UnitOf(string text) => text.ToLowerInvariant() switch
+    /// <summary>The product as people write it: its name in the portal, with or without spaces or case, or its code.</summary>
+    public static Product? ProductOf(string text, IEnumerable<(Product Product, string Name)> names)
     {
-        "uur" or "minuten" => Unit.Hour,
-        "dagdeel" => Unit.Dagdeel,
-        "etmaal" => Unit.Etmaal,
-        _ => null,
-    };
+        var wanted = Normalise(text);
+        foreach (var (product, name) in names)
+        {
+            if (Normalise(name) == wanted)
+            {
+                return product;
+            }
+        }
+        return wanted switch
+        {
+            "begeleiding" or "02" => Product.Begeleiding,
+            "dagbesteding" or "07" => Product.Dagbesteding,
+            "kortdurendverblijf" or "04" => Product.KortdurendVerblijf,
+            _ => null,
+        };
+    }
+
+    private static string Normalise(string text) =>
+        new string(text.Where(char.IsLetterOrDigit).ToArray()).ToLowerInvariant();
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using GonPortal.Contracts.V1;
 using Grpc.Core;
 
@@ -20,6 +21,81 @@ public sealed partial class GonServerClient
             }, options);
             return new Page<HourEntryView>(response.HourEntries.Select(ToView).ToList(), response.NextPageToken);
         }, cancellationToken);
+
+    /// <summary>A page of the review queue with the total that matches the filter.</summary>
+    public Task<ServerResult<HourReviewPage>> ListHourReviewPageAsync(
+        HourFilter filter, string pageToken, int pageSize, CancellationToken cancellationToken = default) =>
+        CallAsync(nameof(HourService.HourServiceClient.ListHourEntries), async options =>
+        {
+            var response = await hours.ListHourEntriesAsync(new ListHourEntriesRequest
+            {
+                Status = filter.Status,
+                ReportedByProviderId = filter.ReporterId ?? string.Empty,
+                ArrangementId = filter.ArrangementId ?? string.Empty,
+                ServiceDateFrom = ToProtoDate(filter.From),
+                ServiceDateTo = ToProtoDate(filter.To),
+                PageToken = pageToken,
+                PageSize = pageSize,
+                IncludeTotalCount = true,
+            }, options);
+            return new HourReviewPage(response.HourEntries.Select(ToView).ToList(), response.NextPageToken, response.TotalCount);
+        }, cancellationToken);
+
+    /// <summary>Approves every submitted entry of the scope; <paramref name="confirmedCount"/> is the number the person saw.</summary>
+    public Task<ServerResult<int>> ApproveHourEntriesByFilterAsync(HourReviewScope scope, int confirmedCount, string requestId, CancellationToken cancellationToken = default) =>
+        CallAsync(nameof(HourService.HourServiceClient.ApproveHourEntriesByFilter), async options =>
+            (await hours.ApproveHourEntriesByFilterAsync(new ApproveHourEntriesByFilterRequest
+            {
+                RequestId = requestId, Filter = ToFilter(scope), ExpectedCount = confirmedCount,
+            }, options)).ChangedCount, cancellationToken);
+
+    /// <summary>Rejects every submitted entry of the scope with a reason.</summary>
+    public Task<ServerResult<int>> RejectHourEntriesByFilterAsync(HourReviewScope scope, int confirmedCount, string reason, string requestId, CancellationToken cancellationToken = default) =>
+        CallAsync(nameof(HourService.HourServiceClient.RejectHourEntriesByFilter), async options =>
+            (await hours.RejectHourEntriesByFilterAsync(new RejectHourEntriesByFilterRequest
+            {
+                RequestId = requestId, Filter = ToFilter(scope), ExpectedCount = confirmedCount, Reason = reason,
+            }, options)).ChangedCount, cancellationToken);
+
+    /// <summary>Undoes approvals (possible until the statement run of the month).</summary>
+    public Task<ServerResult<int>> UndoHourEntryApprovalsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default) =>
+        CallAsync(nameof(HourService.HourServiceClient.UndoHourEntryApprovals), async options =>
+        {
+            var request = new UndoHourEntryApprovalsRequest();
+            request.HourEntryIds.AddRange(ids);
+            return (await hours.UndoHourEntryApprovalsAsync(request, options)).HourEntries.Count;
+        }, cancellationToken);
+
+    /// <summary>Allocated, approved and submitted volume per arrangement in one area and month (for the review's totals).</summary>
+    public Task<ServerResult<IReadOnlyDictionary<string, ArrangementMonthVolume>>> ArrangementMonthVolumesAsync(
+        int areaId, int year, int month, CancellationToken cancellationToken = default) =>
+        CallAsync<IReadOnlyDictionary<string, ArrangementMonthVolume>>(nameof(ReportingService.ReportingServiceClient.ListArrangementVolumes), async options =>
+        {
+            var result = new Dictionary<string, ArrangementMonthVolume>(StringComparer.Ordinal);
+            var request = new ListArrangementVolumesRequest { AreaId = areaId, Year = year, Month = month, PageSize = 500 };
+            do
+            {
+                var response = await reporting.ListArrangementVolumesAsync(request, Options(cancellationToken));
+                foreach (var row in response.Rows)
+                {
+                    var allocated = decimal.Parse(row.Figures.AllocatedQuantity.Numerator, CultureInfo.InvariantCulture)
+                        / decimal.Parse(row.Figures.AllocatedQuantity.Denominator, CultureInfo.InvariantCulture);
+                    result[row.ArrangementId] = new ArrangementMonthVolume(allocated, row.Figures.ApprovedQuantity, row.Figures.SubmittedQuantity, row.Unit);
+                }
+                request.PageToken = response.NextPageToken;
+            }
+            while (!string.IsNullOrEmpty(request.PageToken) && result.Count < 5000);
+            return result;
+        }, cancellationToken);
+
+    private static HourReviewFilter ToFilter(HourReviewScope s) => new()
+    {
+        ReportedByProviderId = s.ReporterId ?? string.Empty,
+        ArrangementId = s.ArrangementId ?? string.Empty,
+        Year = s.Year,
+        Month = s.Month,
+        Status = HourEntryStatus.Submitted,
+    };
 
     /// <summary>The entries of one arrangement in a period (to show what the grid already holds).</summary>
     public Task<ServerResult<IReadOnlyList<HourEntryView>>> ListHourEntriesInPeriodAsync(
@@ -102,6 +178,7 @@ public sealed partial class GonServerClient
         Unit = d.Unit,
         Quantity = d.Quantity,
         ActivityNote = d.ActivityNote,
+        ReversesEntryId = d.ReversesEntryId,
     };
 
     private static HourRejectionView ToView(HourEntryRejection r) => new(r.Index, r.EntryKey, r.Reason, r.Field, r.Message);
@@ -119,5 +196,9 @@ public sealed partial class GonServerClient
         e.ActivityNote,
         e.ReportedByProviderName,
         e.Status,
-        e.ReviewNote);
+        e.ReviewNote,
+        e.ClientName,
+        e.ReporterKind,
+        e.ReversesEntryId,
+        e.ReversedByEntryId);
 }

@@ -23,7 +23,8 @@ namespace GonPortal.Server.Hours;
 /// entries in and out and keeps the streaming import's memory flat by working in chunks.
 /// </summary>
 [Authorize(Roles = $"{GonRoles.Hoofdaanbieder},{GonRoles.Onderaannemer},{GonRoles.Gemeente}")]
-public sealed class HourGrpcService(GonDbContext db, TenantContext tenant, CrossTenantAccess crossTenant, HourEntryWriter writer, TimeProvider clock)
+public sealed class HourGrpcService(GonDbContext db, TenantContext tenant, CrossTenantAccess crossTenant, HourEntryWriter writer, TimeProvider clock,
+    HourFilterReviewHandler filterReview, HourApprovalUndoHandler approvalUndo)
     : HourService.HourServiceBase
 {
     public const int MaxBatch = 1_000;
@@ -156,6 +157,10 @@ public sealed class HourGrpcService(GonDbContext db, TenantContext tenant, Cross
 
         var (items, next) = await page.ApplyAsync(query.OrderByDescending(e => e.ServiceDate).ThenBy(e => e.Id), (q, t) => q.ToListAsync(t), ct);
         var response = new ListHourEntriesResponse { NextPageToken = next };
+        if (request.IncludeTotalCount)
+        {
+            response.TotalCount = await query.CountAsync(ct);
+        }
         response.HourEntries.AddRange(await ToProto(items, ct));
         return response;
     }
@@ -194,8 +199,113 @@ public sealed class HourGrpcService(GonDbContext db, TenantContext tenant, Cross
         return response;
     }
 
+    [Authorize(Roles = $"{GonRoles.Hoofdaanbieder},{GonRoles.Onderaannemer}")]
+    public override async Task ImportHourEntriesWithResults(IAsyncStreamReader<ImportHourEntriesRequest> requestStream,
+        IServerStreamWriter<ImportHourEntriesResult> responseStream, ServerCallContext context)
+    {
+        var ct = context.CancellationToken;
+        var totals = new ImportHourEntriesResponse();
+        var chunk = new List<Domain.Hours.HourEntryInput>(ImportChunk);
+        var keys = new List<string>(ImportChunk);
+        async Task Flush()
+        {
+            var first = totals.ReceivedCount - chunk.Count;
+            var result = await writer.WriteAsync(chunk, first, allOrNothing: false, ct);
+            var message = new ImportHourEntriesChunk();
+            for (var i = 0; i < result.Outcomes.Count; i++)
+            {
+                var outcome = result.Outcomes[i];
+                if (outcome.IsRejected)
+                {
+                    totals.RejectedCount++;
+                    message.Rejections.Add(HourMapping.ToProto(outcome, keys[i]));
+                    continue;
+                }
+                var existing = outcome.Kind == Domain.Hours.HourEntryOutcomeKind.Existing;
+                if (existing) totals.ExistingCount++; else totals.CreatedCount++;
+                message.Accepted.Add(new ImportedHourEntry { Index = outcome.Index, EntryKey = keys[i], HourEntryId = result.EntryIds[i]!.Value.ToString(), Existing = existing });
+            }
+            chunk.Clear();
+            keys.Clear();
+            await responseStream.WriteAsync(new ImportHourEntriesResult { Chunk = message }, ct);
+        }
+        while (await requestStream.MoveNext(ct))
+        {
+            if (totals.ReceivedCount >= MaxImport)
+            {
+                await Flush();
+                throw new RpcException(new global::Grpc.Core.Status(StatusCode.ResourceExhausted,
+                    $"An import stream holds at most {MaxImport} entries; the first {MaxImport} were judged and the valid ones stored."));
+            }
+            var entry = requestStream.Current.Entry ?? new Contracts.V1.HourEntryInput();
+            chunk.Add(HourMapping.ToDomain(entry));
+            keys.Add(entry.EntryKey);
+            totals.ReceivedCount++;
+            if (chunk.Count == ImportChunk)
+            {
+                await Flush();
+            }
+        }
+        if (chunk.Count > 0)
+        {
+            await Flush();
+        }
+        await responseStream.WriteAsync(new ImportHourEntriesResult { Summary = totals }, ct);
+    }
+
+    [Authorize(Roles = GonRoles.Hoofdaanbieder)]
+    public override async Task<ReviewHourEntriesByFilterResponse> ApproveHourEntriesByFilter(ApproveHourEntriesByFilterRequest request, ServerCallContext context)
+    {
+        var v = new Violations();
+        var selection = HourMapping.ToSelection(v, request.Filter);
+        Text.Required(v, "request_id", request.RequestId, 1, 100);
+        v.Check(request.ExpectedCount is < 1 or > MaxImport, "expected_count", $"must be 1-{MaxImport}");
+        Text.Optional(v, "note", request.Note, 1000);
+        v.ThrowIfAny();
+        var note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim();
+        var changed = await filterReview.ReviewAsync(request, request.RequestId, selection!, request.ExpectedCount, DomainStatus.Approved, note, context.CancellationToken);
+        return new ReviewHourEntriesByFilterResponse { ChangedCount = changed };
+    }
+
+    [Authorize(Roles = GonRoles.Hoofdaanbieder)]
+    public override async Task<ReviewHourEntriesByFilterResponse> RejectHourEntriesByFilter(RejectHourEntriesByFilterRequest request, ServerCallContext context)
+    {
+        var v = new Violations();
+        var selection = HourMapping.ToSelection(v, request.Filter);
+        Text.Required(v, "request_id", request.RequestId, 1, 100);
+        v.Check(request.ExpectedCount is < 1 or > MaxImport, "expected_count", $"must be 1-{MaxImport}");
+        Text.Required(v, "reason", request.Reason, 3, 1000);
+        v.ThrowIfAny();
+        var changed = await filterReview.ReviewAsync(request, request.RequestId, selection!, request.ExpectedCount, DomainStatus.Rejected, request.Reason.Trim(), context.CancellationToken);
+        return new ReviewHourEntriesByFilterResponse { ChangedCount = changed };
+    }
+
+    [Authorize(Roles = GonRoles.Hoofdaanbieder)]
+    public override async Task<UndoHourEntryApprovalsResponse> UndoHourEntryApprovals(UndoHourEntryApprovalsRequest request, ServerCallContext context)
+    {
+        var v = new Violations();
+        var ids = ParseIds(v, request.HourEntryIds);
+        v.ThrowIfAny();
+        var entries = await approvalUndo.UndoAsync(ids, context.CancellationToken);
+        var response = new UndoHourEntryApprovalsResponse();
+        response.HourEntries.AddRange(await ToProto(entries, context.CancellationToken));
+        return response;
+    }
+
     /// <summary>Only entries on the caller's own arrangements; a missing or foreign id fails the whole call.</summary>
     private async Task<List<DomainEntry>> LoadOwnForReview(Violations v, IReadOnlyList<string> rawIds, CancellationToken ct)
+    {
+        var ids = ParseIds(v, rawIds);
+        v.ThrowIfAny();
+        var entries = await db.HourEntries.Where(e => ids.Contains(e.Id) && e.TenantId == tenant.TenantId).ToListAsync(ct);
+        if (entries.Count != ids.Count)
+        {
+            throw new NotFoundException("Hour entry");
+        }
+        return ids.Select(id => entries.Single(e => e.Id == id)).ToList();
+    }
+
+    private static List<Guid> ParseIds(Violations v, IReadOnlyList<string> rawIds)
     {
         v.Check(rawIds.Count is < 1 or > MaxBatch, "hour_entry_ids", $"must hold 1-{MaxBatch} ids");
         var ids = new List<Guid>();
@@ -206,14 +316,7 @@ public sealed class HourGrpcService(GonDbContext db, TenantContext tenant, Cross
                 ids.Add(id);
             }
         }
-        v.ThrowIfAny();
-        ids = ids.Distinct().ToList();
-        var entries = await db.HourEntries.Where(e => ids.Contains(e.Id) && e.TenantId == tenant.TenantId).ToListAsync(ct);
-        if (entries.Count != ids.Count)
-        {
-            throw new NotFoundException("Hour entry");
-        }
-        return ids.Select(id => entries.Single(e => e.Id == id)).ToList();
+        return ids.Distinct().ToList();
     }
 
     private Task<IQueryable<DomainEntry>> Visible(string resource, CancellationToken ct) =>
@@ -229,6 +332,9 @@ public sealed class HourGrpcService(GonDbContext db, TenantContext tenant, Cross
             .Where(e => e.ReversesEntryId != null && ids.Contains(e.ReversesEntryId.Value) && e.Status != DomainStatus.Rejected)
             .Select(e => new { Reversed = e.ReversesEntryId!.Value, e.Id }).ToListAsync(ct);
         var reversedBy = reversals.GroupBy(r => r.Reversed).ToDictionary(g => g.Key, g => g.First().Id);
-        return entries.Select(e => HourMapping.ToProto(e, names, reversedBy.TryGetValue(e.Id, out var r) ? r : null)).ToList();
+        var clientIds = entries.Select(e => e.ClientId).Distinct().ToList();
+        var clients = await crossTenant.AlongsideRead<Domain.Clients.Client>().AsNoTracking()
+            .Where(c => clientIds.Contains(c.Id)).Select(c => new { c.Id, c.DisplayName }).ToDictionaryAsync(c => c.Id, c => c.DisplayName, ct);
+        return entries.Select(e => HourMapping.ToProto(e, names, reversedBy.TryGetValue(e.Id, out var r) ? r : null, clients.GetValueOrDefault(e.ClientId, ""))).ToList();
     }
 }

@@ -1,4 +1,5 @@
 using GonPortal.Domain.Hours;
+using GonPortal.Domain.Validation;
 using GonPortal.Server.Grpc;
 using V1 = GonPortal.Contracts.V1;
 
@@ -25,7 +26,7 @@ internal static class HourMapping
         Message = outcome.Rejection.Message,
     };
 
-    public static V1.HourEntry ToProto(HourEntry e, IReadOnlyDictionary<Guid, string> names, Guid? reversedBy) => new()
+    public static V1.HourEntry ToProto(HourEntry e, IReadOnlyDictionary<Guid, string> names, Guid? reversedBy, string clientName) => new()
     {
         Id = e.Id.ToString(),
         EntryKey = e.EntryKey,
@@ -49,5 +50,24 @@ internal static class HourMapping
         ReviewNote = e.ReviewNote ?? "",
         ReversesEntryId = e.ReversesEntryId?.ToString() ?? "",
         ReversedByEntryId = reversedBy?.ToString() ?? "",
+        ClientName = clientName,
     };
+
+    /// <summary>The filter of a review by filter; null (with violations) when it is malformed.</summary>
+    public static HourReviewSelection? ToSelection(Violations v, V1.HourReviewFilter? filter)
+    {
+        if (filter is null)
+        {
+            v.Add("filter", "is required");
+            return null;
+        }
+        var reporter = ProtoConvert.ToId(v, "filter.reported_by_provider_id", filter.ReportedByProviderId, required: false);
+        var arrangement = ProtoConvert.ToId(v, "filter.arrangement_id", filter.ArrangementId, required: false);
+        if (filter.Year != 0 && filter.Year is < 2000 or > 2100) v.Add("filter.year", "must be 2000-2100 or 0");
+        if (filter.Month is < 0 or > 12) v.Add("filter.month", "must be 1-12 or 0");
+        else if (filter.Month != 0 && filter.Year == 0) v.Add("filter.year", "is required with filter.month");
+        var status = filter.Status == V1.HourEntryStatus.Unspecified ? (HourEntryStatus?)null : (HourEntryStatus)(int)filter.Status;
+        if (!HourBulkReview.IsReviewableFilter(status)) v.Add("filter.status", "must be HOUR_ENTRY_STATUS_SUBMITTED or unspecified; approved and rejected entries cannot be reviewed again");
+        return new HourReviewSelection(reporter, arrangement, filter.Year, filter.Month);
+    }
 }

@@ -9,6 +9,8 @@ public static class HourServicesExtensions
     {
         services.AddScoped<HourFactsLoader>();
         services.AddScoped<HourEntryWriter>();
+        services.AddScoped<HourFilterReviewHandler>();
+        services.AddScoped<HourApprovalUndoHandler>();
         return services;
     }
 }

@@ -39,33 +39,34 @@ public sealed class HourFlowTests(PortalHosts hosts, BrowserFixture browser) : P
         await cell.FillAsync("25");
         await planner.GetByRole(AriaRole.Button, new() { Name = "Uren versturen" }).ClickAsync();
 
-        await Assertions.Expect(planner.GetByText("Er is niets opgeslagen")).ToBeVisibleAsync();
+        await Assertions.Expect(planner.GetByText("Niets van deze rij opgeslagen").First).ToBeVisibleAsync();
         await Assertions.Expect(cell).ToHaveValueAsync("25");
         await Assertions.Expect(cell).ToHaveAttributeAsync("aria-invalid", "true");
     }
 
     /// <summary>
     /// Types into the first free cell of the day in a row of the given hoofdaanbieder that the Server accepts
-    /// (a demo arrangement may have started later or be executed by another), and returns the entry key.
+    /// (a demo arrangement may have started later or be executed by another), saves that row with its own
+    /// button and returns the entry key.
     /// </summary>
     internal static async Task<string> EnterOneCellAsync(IPage page, string hoofdaanbieder, string day, string hours)
     {
-        var cells = page.Locator("tr", new() { HasText = hoofdaanbieder }).Locator($"input[id$='-{day}']");
-        await Assertions.Expect(cells.First).ToBeVisibleAsync(); // the grid renders after the page's first response
-        var count = await cells.CountAsync();
+        var rows = page.Locator("tbody tr", new() { HasText = hoofdaanbieder }).Filter(new() { Has = page.Locator($"input[id$='-{day}']") });
+        await Assertions.Expect(rows.First).ToBeVisibleAsync(); // the grid renders after the page's first response
+        var count = await rows.CountAsync();
         var reasons = new List<string>();
         for (var i = 0; i < Math.Min(count, 8); i++)
         {
-            var cell = cells.Nth(i);
-            var id = await cell.GetAttributeAsync("id");
-            await cell.FillAsync(hours);
-            await page.GetByRole(AriaRole.Button, new() { Name = "Uren versturen" }).ClickAsync();
-            var saved = page.GetByText("Opgeslagen: 1 nieuw");
-            var refused = page.GetByText("Er is niets opgeslagen");
-            await Assertions.Expect(saved.Or(refused)).ToBeVisibleAsync();
-            if (await saved.IsVisibleAsync())
+            var id = await rows.Nth(i).Locator($"input[id$='-{day}']").GetAttributeAsync("id");
+            var arrangementId = id!["cel-".Length..^(day.Length + 1)];
+            // By arrangement, not by position: once saved, the row no longer has a free cell on the day.
+            var row = page.Locator($"tr[data-arrangement='{arrangementId}']");
+            await row.Locator($"#{id}").FillAsync(hours);
+            await row.GetByRole(AriaRole.Button, new() { Name = "Rij opslaan" }).ClickAsync();
+            var message = row.GetByRole(AriaRole.Status);
+            await Assertions.Expect(message).ToContainTextAsync(new System.Text.RegularExpressions.Regex("Opgeslagen: 1 nieuw|Niets van deze rij"));
+            if ((await message.TextContentAsync())!.Contains("Opgeslagen: 1 nieuw", StringComparison.Ordinal))
             {
-                var arrangementId = id!["cel-".Length..^(day.Length + 1)];
                 return $"portaal-{arrangementId}-{day}";
             }
 

@@ -1,0 +1,44 @@
+using GonPortal.Domain.Hours;
+using GonPortal.Domain.Settlements;
+using GonPortal.Server.Data;
+using GonPortal.Server.ErrorModel;
+using GonPortal.Server.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+namespace GonPortal.Server.Hours;
+
+/// <summary>
+/// Undoes approvals all-or-nothing: gathers for each entry whether a statement run covers its month and
+/// whether a reversal refers to it, and lets the domain decide (<see cref="HourEntry.UndoApproval"/>).
+/// </summary>
+public sealed class HourApprovalUndoHandler(GonDbContext db, TenantContext tenant)
+{
+    public async Task<List<HourEntry>> UndoAsync(IReadOnlyList<Guid> ids, CancellationToken ct)
+    {
+        var entries = await db.HourEntries.Where(e => ids.Contains(e.Id) && e.TenantId == tenant.TenantId).ToListAsync(ct);
+        if (entries.Count != ids.Count)
+        {
+            throw new NotFoundException("Hour entry");
+        }
+        var years = entries.Select(e => e.ServiceDate.Year).Distinct().ToList();
+        // A queued or running run will read the approvals too; only a failed one left nothing behind.
+        var covered = (await db.SettlementRuns.AsNoTracking()
+                .Where(r => r.Kind == SettlementKind.SubcontractorStatements && years.Contains(r.Year) && r.State != SettlementRunState.Failed)
+                .Select(r => new { r.Year, r.Month }).Distinct().ToListAsync(ct))
+            .Select(r => (r.Year, r.Month)).ToHashSet();
+        var reversals = await db.HourEntries.AsNoTracking()
+            .Where(e => e.ReversesEntryId != null && ids.Contains(e.ReversesEntryId.Value) && e.Status != HourEntryStatus.Rejected)
+            .Select(e => new { Reversed = e.ReversesEntryId!.Value, e.Id }).ToListAsync(ct);
+        var reversedBy = reversals.GroupBy(r => r.Reversed).ToDictionary(g => g.Key, g => g.First().Id);
+        var byId = entries.ToDictionary(e => e.Id);
+        foreach (var id in ids)
+        {
+            var entry = byId[id];
+            entry.UndoApproval(new ApprovalUndoFacts(
+                covered.Contains((entry.ServiceDate.Year, entry.ServiceDate.Month)),
+                reversedBy.TryGetValue(id, out var r) ? r : null));
+        }
+        await db.SaveChangesAsync(ct);
+        return ids.Select(id => byId[id]).ToList();
+    }
+}

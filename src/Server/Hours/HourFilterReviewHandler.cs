@@ -1,0 +1,43 @@
+using GonPortal.Domain.Hours;
+using GonPortal.Server.Data;
+using GonPortal.Server.Idempotency;
+using GonPortal.Server.Tenancy;
+using Google.Protobuf;
+using Microsoft.EntityFrameworkCore;
+
+namespace GonPortal.Server.Hours;
+
+/// <summary>
+/// Approves or rejects every reviewable entry a selection matches, in one transaction: one set-based
+/// UPDATE (no entry is loaded, so 200,000 entries cost no memory), the confirmed count checked against
+/// the rows it changed (<see cref="HourBulkReview.ConfirmCount"/>; a mismatch rolls the update back),
+/// and the idempotency record of the request committed with it.
+/// </summary>
+public sealed class HourFilterReviewHandler(GonDbContext db, TenantContext tenant, IdempotentRequests idempotent, TimeProvider clock)
+{
+    public async Task<int> ReviewAsync(IMessage request, string requestId, HourReviewSelection selection, int confirmedCount,
+        HourEntryStatus outcome, string? note, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var changed = await idempotent.CreateOnceAsync(request, requestId, async () =>
+        {
+            var now = clock.GetUtcNow();
+            var by = tenant.Subject;
+            var count = await selection.Apply(db.HourEntries, tenant.TenantId).ExecuteUpdateAsync(u => u
+                .SetProperty(e => e.Status, outcome)
+                .SetProperty(e => e.ReviewedAt, now)
+                .SetProperty(e => e.ReviewedBy, by)
+                .SetProperty(e => e.ReviewNote, note), ct);
+            HourBulkReview.ConfirmCount(confirmedCount, count);
+            return Guid.NewGuid();
+        },
+        // A replay answers with what the first call did: it only succeeded when it changed the confirmed count.
+        _ => Task.FromResult(confirmedCount), ct);
+        await transaction.CommitAsync(ct);
+        return changed;
+    }
+
+    /// <summary>How many entries a review of the selection would change now (the figure a person confirms).</summary>
+    public Task<int> CountAsync(HourReviewSelection selection, CancellationToken ct) =>
+        selection.Apply(db.HourEntries, tenant.TenantId).CountAsync(ct);
+}
