@@ -1,6 +1,7 @@
 using GonPortal.Contracts.V1;
 using GonPortal.Portal.Formatting;
 using GonPortal.Portal.Hours;
+using GonPortal.Portal.ServerApi;
 
 namespace GonPortal.Portal.Tests.Formatting;
 
@@ -60,8 +61,14 @@ public sealed class DutchFormatParseTests
     [Fact]
     public void A_csv_quantity_with_a_point_is_a_read_error_not_a_guess()
     {
-        var lines = HourCsv.Read("k1;r1;05-01-2028;begeleiding;uur;1.500;\nk2;r1;05-01-2028;begeleiding;uur;90;");
-        Assert.Equal("Csv.Aantal", lines[0].ReadError);
+        var arrangement = new ArrangementView("a1", "c1", 1, "Stadse Zorg", ArrangementState.Active, SupportType.Basis, Product.Begeleiding,
+            Unit.Hour, new DateOnly(2027, 1, 1), null, [], []);
+        var lines = HourCsv.Read(
+            "k1;Jan Jansen;begeleiding;05-01-2028;1.500;\nk2;Jan Jansen;begeleiding;05-01-2028;1,5;",
+            [new AssignmentView(arrangement, "Jan Jansen")],
+            name => name == "begeleiding" ? Product.Begeleiding : null);
+
+        Assert.Equal("Csv.Uren", lines[0].ReadError);
         Assert.Equal(90, lines[1].Draft!.Quantity);
     }
 }
