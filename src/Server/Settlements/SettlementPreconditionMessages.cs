@@ -24,20 +24,12 @@ internal static class SettlementPreconditionMessages
     /// <summary>settlement-rules.md §4: every month with a subcontract in force needs a succeeded statement run, and no approval after it.</summary>
     public static InvalidStateException IncompleteStatements(int areaId, int year, IReadOnlyList<StatementMonthStatus> blocking)
     {
-        static string Month(int year, StatementMonthStatus m) =>
-            $"{year}-{m.Month:D2} (subcontract{(m.SubcontractsInForce.Count == 1 ? "" : "s")} {string.Join(", ", m.SubcontractsInForce)})";
-        var missing = blocking.Where(m => m.State == StatementMonthState.MissingRun).Select(m => Month(year, m)).ToList();
-        var stale = blocking.Where(m => m.State == StatementMonthState.Stale).Select(m => $"{year}-{m.Month:D2}").ToList();
-        var parts = new List<string>();
-        if (missing.Count > 0)
-        {
-            parts.Add($"no succeeded SUBCONTRACTOR_STATEMENTS run for {string.Join("; ", missing)}");
-        }
-        if (stale.Count > 0)
-        {
-            parts.Add($"hour entries approved after the SUBCONTRACTOR_STATEMENTS run of {string.Join(", ", stale)}; run those months again");
-        }
-        return new($"RECONCILIATION of area {areaId}, {year} needs complete subcontractor statements: {string.Join("; and ", parts)}.");
+        static string Subcontracts(StatementMonthStatus m) => m.SubcontractsInForce.Count == 0 ? "no subcontract in force"
+            : $"subcontract{(m.SubcontractsInForce.Count == 1 ? "" : "s")} {string.Join(", ", m.SubcontractsInForce)}";
+        var months = blocking.Select(m => m.State == StatementMonthState.Stale
+            ? $"{year}-{m.Month:D2}: entries approved after its SUBCONTRACTOR_STATEMENTS run, run it again ({Subcontracts(m)})"
+            : $"{year}-{m.Month:D2}: no succeeded SUBCONTRACTOR_STATEMENTS run ({Subcontracts(m)})");
+        return new($"RECONCILIATION of area {areaId}, {year} needs complete subcontractor statements; {string.Join("; ", months)}.");
     }
 
     public static InvalidStateException NoReferenceRate(int year) =>
