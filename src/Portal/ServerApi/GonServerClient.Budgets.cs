@@ -171,12 +171,17 @@ public sealed partial class GonServerClient
             return new BudgetPositionView(
                 p.AreaId, p.Year, p.Month, p.TotalLumpsumCents, p.AdvancesToDateCents, p.SubcontractorCostsToDateCents, p.MonthsWithStatements,
                 p.OwnApprovedMinutesToDate, p.OwnCostsEstimateToDateCents, p.CostsToDateCents, p.BalanceToDateCents, p.ProjectedCostsYearEndCents,
-                p.PgbSettlementCents, p.PgbSettlementFinal, p.ProjectedResultYearEndCents);
+                p.PgbSettlementCents, p.PgbSettlementFinal, p.ProjectedResultYearEndCents,
+                new BudgetPositionOwnUnits(p.OwnApprovedDagdelenToDate, p.OwnApprovedEtmalenToDate, p.OwnHourCostsToDateCents,
+                    p.OwnDagdeelCostsToDateCents, p.OwnEtmaalCostsToDateCents, p.ReferenceHourlyRateCents, p.ReferenceDagdeelRateCents,
+                    p.ReferenceEtmaalRateCents),
+                p.CompleteMonths.ToList(), p.ProjectionAvailable);
         }, cancellationToken);
 
     private static YearParametersView ToView(YearParameters p) => new(
         p.Year, p.Version, p.ProfitCapBp, p.ReferenceHourlyRateCents, p.PgbDeadBandBp, p.PgbCompensationShareBp,
-        p.BasisShareTargetBp, p.InitiativeShareTargetBp, p.SanctionBp, p.ChangeNote, ToDateTime(p.CreatedAt), p.CreatedBy);
+        p.BasisShareTargetBp, p.InitiativeShareTargetBp, p.SanctionBp, p.ChangeNote, ToDateTime(p.CreatedAt), p.CreatedBy,
+        p.ReferenceDagdeelRateCents, p.ReferenceEtmaalRateCents);
 
     private static IndexRateView ToView(IndexRate r) => new(
         r.Year, r.HasPrognosisBp ? r.PrognosisBp : null, r.HasDefinitiveBp ? r.DefinitiveBp : null, r.EffectiveBp, r.EffectiveKind,

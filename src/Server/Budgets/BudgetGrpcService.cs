@@ -253,7 +253,7 @@ public sealed class BudgetGrpcService(
             YearParameters = BudgetMapping.ToProto(await yearParameters.SaveAsync(request.Year,
                 (previous, by, now) => D.YearParameters.Save(request.Year, previous, request.ProfitCapBp, request.ReferenceHourlyRateCents,
                     request.PgbDeadBandBp, request.PgbCompensationShareBp, request.BasisShareTargetBp, request.InitiativeShareTargetBp,
-                    request.SanctionBp, request.ChangeNote, by, now),
+                    request.SanctionBp, request.ChangeNote, by, now, request.ReferenceDagdeelRateCents, request.ReferenceEtmaalRateCents),
                 context.CancellationToken)),
         };
 

@@ -19,7 +19,8 @@ namespace GonPortal.Server.Reporting;
 /// Visibility is the data layer's: the tenant filter for hoofdaanbieders and onderaannemers, and
 /// for the gemeente one audited <see cref="CrossTenantAccess"/> read per call.
 /// </summary>
-public sealed class ReportingQuery(GonDbContext db, TenantContext tenant, CrossTenantAccess crossTenant, AreaHolding holding)
+public sealed class ReportingQuery(GonDbContext db, TenantContext tenant, CrossTenantAccess crossTenant, AreaHolding holding,
+    Budgets.YearParametersStore parameters)
 {
     /// <summary>An onderaannemer sees only the versions it executes and the entries it reported.</summary>
     public Guid? OnlyExecutor => tenant.Role == GonRoles.Onderaannemer ? tenant.TenantId : null;
@@ -104,7 +105,11 @@ public sealed class ReportingQuery(GonDbContext db, TenantContext tenant, CrossT
     public Task<Dictionary<Guid, string>> ProviderNamesAsync(IReadOnlyCollection<Guid> providerIds, CancellationToken ct) =>
         db.ProviderNamesAsync(providerIds, ct);
 
-    /// <summary>The basis and initiative share of the area on <paramref name="date"/>, against <see cref="PolicyShareTargets"/>.</summary>
+    /// <summary>
+    /// The basis and initiative share of the area on <paramref name="date"/>, against the targets of the year parameters in
+    /// force for that year (the policy defaults of <see cref="PolicyShareTargets"/> until the gemeente saves a version), as
+    /// the reconciliation assesses them.
+    /// </summary>
     public async Task<AreaShareResult> SharesAsync(int areaId, DateOnly date, CancellationToken ct)
     {
         var arrangements = await crossTenant.VisibleAsync<Arrangement>($"Reporting area {areaId} shares {date:yyyy-MM-dd}", ct);
@@ -116,7 +121,8 @@ public sealed class ReportingQuery(GonDbContext db, TenantContext tenant, CrossT
         var facts = active.SelectMany(a => a.OrderedVersions.Select((v, i) => new ShareArrangementFacts(
             a.ClientId, a.AreaId, a.SupportType == SupportType.Basis, v.ViaInitiative,
             i == 0 ? a.StartDate!.Value : Later(v.EffectiveFrom, a.StartDate!.Value), a.EffectiveTo(v))));
-        return AreaShares.Compute(facts, areaId, date, PolicyShareTargets.BasisShareTargetBp(date.Year), PolicyShareTargets.InitiativeShareTargetBp);
+        var targets = await parameters.InForceAsync(date.Year, ct);
+        return AreaShares.Compute(facts, areaId, date, targets.BasisShareTargetBp, targets.InitiativeShareTargetBp);
     }
 
     private static List<(ArrangementVersion Version, VersionAllocation Allocation)> Allocate(Arrangement a, DateRange period)

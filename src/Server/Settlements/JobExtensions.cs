@@ -70,6 +70,7 @@ public static class JobExtensions
         services.AddScoped<SettlementRunStarter>();
         services.AddScoped<SettlementRunRequests>();
         services.AddScoped<SettlementPreconditions>();
+        services.AddScoped<StatementCompletenessQuery>();
         services.AddScoped<SettlementInputLoader>();
         services.AddScoped<SettlementResultWriter>();
         services.AddScoped<StatementComputer>();

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using GonPortal.Domain.Budgets;
 using GonPortal.Domain.Reporting;
 using GonPortal.Domain.Settlements;
@@ -65,9 +66,14 @@ internal sealed record ParametersUsed(
     int SanctionBp,
     string ChangeNote,
     DateTimeOffset? CreatedAt,
-    string CreatedBy)
+    string CreatedBy,
+    // rd(y) and re(y) came later (rules 1.1 §6) and no settlement uses them: left out of the document
+    // while 0, so documents stored before them hash the same and a rerun stores nothing new.
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] long ReferenceDagdeelRateCents = 0,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] long ReferenceEtmaalRateCents = 0)
 {
     public static ParametersUsed Of(YearParameters p) => new(
         p.Year, p.Version, p.ProfitCapBp, p.ReferenceHourlyRateCents, p.PgbDeadBandBp, p.PgbCompensationShareBp,
-        p.BasisShareTargetBp, p.InitiativeShareTargetBp, p.SanctionBp, p.ChangeNote, p.CreatedAt?.ToUniversalTime(), p.CreatedBy);
+        p.BasisShareTargetBp, p.InitiativeShareTargetBp, p.SanctionBp, p.ChangeNote, p.CreatedAt?.ToUniversalTime(), p.CreatedBy,
+        p.ReferenceDagdeelRateCents, p.ReferenceEtmaalRateCents);
 }

@@ -4,6 +4,7 @@ using GonPortal.Domain.Settlements;
 using GonPortal.Domain.Validation;
 using GonPortal.HostContracts;
 using GonPortal.Server.Data;
+using GonPortal.Server.Budgets;
 using GonPortal.Server.ErrorModel;
 using GonPortal.Server.Grpc;
 using GonPortal.Server.Paging;
@@ -23,7 +24,7 @@ namespace GonPortal.Server.Settlements;
 /// </summary>
 [Authorize(Roles = $"{GonRoles.Hoofdaanbieder},{GonRoles.Onderaannemer},{GonRoles.Gemeente}")]
 internal sealed class SettlementGrpcService(GonDbContext db, TenantContext tenant, SettlementRunRequests runs, SettlementResultQuery query,
-    CrossTenantAccess crossTenant)
+    StatementCompletenessQuery completeness, BudgetAreaAccess areaAccess, CrossTenantAccess crossTenant, TimeProvider clock)
     : SettlementService.SettlementServiceBase
 {
     [Authorize(Roles = GonRoles.Gemeente)]
@@ -184,6 +185,32 @@ internal sealed class SettlementGrpcService(GonDbContext db, TenantContext tenan
                 statement.OnderaannemerName = names.GetValueOrDefault(provider, "");
             }
         }
+    }
+
+    [Authorize(Roles = $"{GonRoles.Hoofdaanbieder},{GonRoles.Gemeente}")]
+    public override async Task<GetStatementCompletenessResponse> GetStatementCompleteness(GetStatementCompletenessRequest request, ServerCallContext context)
+    {
+        var v = new Violations();
+        AreaIdRules.Required(v, request.AreaId);
+        v.Check(request.Year is < 2000 or > 2100, "year", "must be a year 2000-2100");
+        v.ThrowIfAny();
+        var ct = context.CancellationToken;
+        await areaAccess.RequireHeldAsync(request.AreaId, request.Year, ct);
+        var today = Domain.Common.AmsterdamCalendar.Today(clock.GetUtcNow());
+        var ended = request.Year < today.Year ? 12 : request.Year == today.Year ? today.Month - 1 : 0;
+        // The gemeente reads every holder's subcontracts and entries (audited); a hoofdaanbieder its own.
+        var subcontracts = await crossTenant.VisibleAsync<Domain.Subcontracts.Subcontract>(
+            $"Statement completeness area {request.AreaId} {request.Year}", ct);
+        var months = await completeness.AssessAsync(subcontracts, crossTenant.AlongsideRead<Domain.Hours.HourEntry>(),
+            request.AreaId, request.Year, ended, ct);
+        var ids = months.SelectMany(m => m.SubcontractsInForce).Distinct().ToList();
+        var owners = await subcontracts.AsNoTracking().Where(s => ids.Contains(s.Id))
+            .Select(s => new { s.Id, s.OnderaannemerId }).ToListAsync(ct);
+        var names = await db.ProviderNamesAsync(owners.Select(o => o.OnderaannemerId), ct);
+        var bySubcontract = owners.ToDictionary(o => o.Id, o => names.GetValueOrDefault(o.OnderaannemerId, ""));
+        var response = new GetStatementCompletenessResponse { Complete = months.All(m => m.IsComplete) };
+        response.Months.AddRange(months.Select(m => SettlementMapping.ToProto(m, bySubcontract)));
+        return response;
     }
 
     public override async Task<ListStaffShortageLinesResponse> ListStaffShortageLines(ListStaffShortageLinesRequest request, ServerCallContext context)

@@ -15,7 +15,8 @@ namespace GonPortal.Server.Settlements;
 /// a failure ends the run FAILED. The computer then takes what was loaded.
 /// </summary>
 internal sealed class SettlementInputLoader(
-    SystemReads reads, PgbInputLoader pgb, LumpsumLoader lumpsums, YearParametersStore parameters, TimeProvider clock)
+    SystemReads reads, PgbInputLoader pgb, LumpsumLoader lumpsums, YearParametersStore parameters,
+    StatementCompletenessQuery completeness, TimeProvider clock)
 {
     public async Task<SettlementRunInputs> LoadAsync(SettlementRun run, CancellationToken ct)
     {
@@ -62,6 +63,11 @@ internal sealed class SettlementInputLoader(
         if (p.ReferenceHourlyRateCents <= 0)
         {
             throw SettlementPreconditionMessages.NoReferenceRate(year);
+        }
+        var months = await completeness.AssessAsync(reads.Set<Domain.Subcontracts.Subcontract>(), reads.Set<HourEntry>(), area, year, 12, ct);
+        if (StatementCompleteness.Blocking(months) is { Count: > 0 } blocking)
+        {
+            throw SettlementPreconditionMessages.IncompleteStatements(area, year, blocking);
         }
         return new ReconciliationRunInputs(contract, lumpsum, p, pgbRow, report);
     }

@@ -17,6 +17,21 @@ namespace GonPortal.Server.Settlements;
 /// </summary>
 internal static class SettlementMapping
 {
+    /// <summary>A month of <see cref="Domain.Settlements.StatementCompleteness"/>, its subcontracts named by their onderaannemer.</summary>
+    public static StatementMonth ToProto(Domain.Settlements.StatementMonthStatus m, IReadOnlyDictionary<Guid, string> onderaannemerNames) => new()
+    {
+        Month = m.Month,
+        State = (StatementMonthState)(int)m.State,
+        Subcontracts =
+        {
+            m.SubcontractsInForce.Select(id => new StatementMonthSubcontract
+            {
+                SubcontractId = id.ToString(), OnderaannemerName = onderaannemerNames.GetValueOrDefault(id, ""),
+            }),
+        },
+        RunStartedAt = ProtoConvert.ToProto(m.RunStartedAt),
+    };
+
     public static SettlementRunKind ToProto(DomainKind kind) => (SettlementRunKind)(int)kind;
 
     public static DomainKind? ToDomain(SettlementRunKind kind) =>

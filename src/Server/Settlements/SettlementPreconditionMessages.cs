@@ -1,4 +1,5 @@
 using GonPortal.Domain.Common;
+using GonPortal.Domain.Settlements;
 
 namespace GonPortal.Server.Settlements;
 
@@ -23,6 +24,17 @@ internal static class SettlementPreconditionMessages
     public static InvalidStateException NoAreaContract(int areaId, int year) =>
         new($"Area {areaId} has no area contract in {year}.",
             ErrorReasons.AreaWithoutContract, new Dictionary<string, string> { ["area_id"] = $"{areaId}", ["year"] = $"{year}" });
+
+    /// <summary>settlement-rules.md §4: every month with a subcontract in force needs a succeeded statement run, and no approval after it.</summary>
+    public static InvalidStateException IncompleteStatements(int areaId, int year, IReadOnlyList<StatementMonthStatus> blocking)
+    {
+        static string Subcontracts(StatementMonthStatus m) => m.SubcontractsInForce.Count == 0 ? "no subcontract in force"
+            : $"subcontract{(m.SubcontractsInForce.Count == 1 ? "" : "s")} {string.Join(", ", m.SubcontractsInForce)}";
+        var months = blocking.Select(m => m.State == StatementMonthState.Stale
+            ? $"{year}-{m.Month:D2}: entries approved after its SUBCONTRACTOR_STATEMENTS run, run it again ({Subcontracts(m)})"
+            : $"{year}-{m.Month:D2}: no succeeded SUBCONTRACTOR_STATEMENTS run ({Subcontracts(m)})");
+        return new($"RECONCILIATION of area {areaId}, {year} needs complete subcontractor statements; {string.Join("; ", months)}.");
+    }
 
     public static InvalidStateException NoReferenceRate(int year) =>
         new($"RECONCILIATION of {year} needs a reference hourly rate in the year parameters; none is set.",

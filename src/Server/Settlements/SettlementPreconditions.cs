@@ -12,7 +12,8 @@ namespace GonPortal.Server.Settlements;
 /// the inputs may change in between.
 /// </summary>
 internal sealed class SettlementPreconditions(
-    TenantBlindLookups lookups, PgbInputLoader pgb, LumpsumLoader lumpsums, YearParametersStore parameters, TimeProvider clock)
+    TenantBlindLookups lookups, PgbInputLoader pgb, LumpsumLoader lumpsums, YearParametersStore parameters,
+    StatementCompletenessQuery completeness, TimeProvider clock)
 {
     public async Task CheckAsync(SettlementKind kind, int areaId, int year, int month, CancellationToken ct)
     {
@@ -42,6 +43,12 @@ internal sealed class SettlementPreconditions(
                 if ((await parameters.InForceAsync(year, ct)).ReferenceHourlyRateCents <= 0)
                 {
                     throw SettlementPreconditionMessages.NoReferenceRate(year);
+                }
+                var months = await completeness.AssessAsync(lookups.SubcontractsForStatementCompleteness(),
+                    lookups.HourEntriesForStatementCompleteness(), areaId, year, 12, ct);
+                if (StatementCompleteness.Blocking(months) is { Count: > 0 } blocking)
+                {
+                    throw SettlementPreconditionMessages.IncompleteStatements(areaId, year, blocking);
                 }
                 break;
         }

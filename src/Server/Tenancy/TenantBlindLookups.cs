@@ -2,6 +2,7 @@ using GonPortal.Domain.Budgets;
 using GonPortal.Domain.Clients;
 using GonPortal.Domain.Hours;
 using GonPortal.Domain.Settlements;
+using GonPortal.Domain.Subcontracts;
 using GonPortal.Server.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,6 +34,16 @@ public sealed class TenantBlindLookups(GonDbContext db)
     /// <summary>A reconciliation needs a final PGB settlement of its area and year, whoever started the run.</summary>
     public Task<bool> FinalPgbSettlementExistsAsync(int areaId, int year, CancellationToken ct) =>
         db.SettlementResults.IgnoreQueryFilters([TenantFilter.Name]).AnyAsync(r => r.Kind == SettlementKind.PgbFinal && r.AreaId == areaId && r.Year == year, ct);
+
+    /// <summary>
+    /// A reconciliation needs every month's statements complete (settlement-rules.md §4), whoever started it:
+    /// <c>StatementCompletenessQuery</c> takes from these only the subcontracts' ids, areas and validity and the
+    /// latest approval instant per day, never a figure.
+    /// </summary>
+    public IQueryable<Subcontract> SubcontractsForStatementCompleteness() => db.Subcontracts.IgnoreQueryFilters([TenantFilter.Name]).AsNoTracking();
+
+    /// <inheritdoc cref="SubcontractsForStatementCompleteness"/>
+    public IQueryable<HourEntry> HourEntriesForStatementCompleteness() => db.HourEntries.IgnoreQueryFilters([TenantFilter.Name]).AsNoTracking();
 
     /// <summary>Demo seeding runs once: has any client been stored at all (every filter dropped).</summary>
     public Task<bool> AnyClientStoredAsync(CancellationToken ct) => db.Clients.IgnoreQueryFilters().AnyAsync(ct);

@@ -82,6 +82,24 @@ public class BudgetFigureValidationTests
         Assert.Equal(3, v.Version);
     }
 
+    [Theory]
+    [InlineData(-1, 0, "reference_dagdeel_rate_cents")]
+    [InlineData(0, 500_001, "reference_etmaal_rate_cents")]
+    public void Reference_rates_per_dagdeel_and_etmaal_are_0_to_500000_cents(long dagdeel, long etmaal, string field)
+    {
+        var e = Assert.Throws<DomainValidationException>(() =>
+            YearParameters.Save(2027, 0, 300, 6_250, 0, 10_000, 1_500, 1_500, 0, "Raadsbesluit", "x", Now, dagdeel, etmaal));
+        Assert.Equal([field], e.Violations.Select(x => x.Field));
+    }
+
+    [Fact]
+    public void Reference_rates_per_dagdeel_and_etmaal_are_kept_and_0_means_not_estimated()
+    {
+        var v = YearParameters.Save(2027, 0, 300, 6_250, 0, 10_000, 1_500, 1_500, 0, "Raadsbesluit", "x", Now, 5_425, 0);
+        Assert.Equal((5_425L, 0L), (v.ReferenceDagdeelRateCents, v.ReferenceEtmaalRateCents));
+        Assert.Equal((0L, 0L), (YearParameters.Defaults(2027).ReferenceDagdeelRateCents, YearParameters.Defaults(2027).ReferenceEtmaalRateCents));
+    }
+
     [Fact]
     public void The_defaults_are_version_0_without_a_reference_rate()
     {

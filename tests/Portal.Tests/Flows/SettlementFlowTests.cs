@@ -100,15 +100,31 @@ public sealed class SettlementFlowTests(PortalHosts hosts, BrowserFixture browse
         await coordinator.GetByRole(AriaRole.Button, new() { Name = "Jaarverslag indienen" }).Or(coordinator.GetByRole(AriaRole.Button, new() { Name = "Jaarverslag vervangen" })).ClickAsync();
         await Assertions.Expect(coordinator.GetByText("Het jaarverslag is opgeslagen.")).ToBeVisibleAsync();
 
+        // Before any run the page says which months lack statements (rules 1.1 §4), with the onderaannemer by name: the
+        // demo's De Linde works in Centrum all year and no test runs January's statements before this one.
+        await coordinator.GotoAsync("verantwoording");
+        await ShowCentrum2027Async(coordinator);
+        var missing = coordinator.GetByTestId("ontbrekende-maanden");
+        await Assertions.Expect(missing.Locator("tr", new() { HasText = "januari 2027" })).ToContainTextAsync("Nog geen maandspecificatie gemaakt");
+        await Assertions.Expect(missing.Locator("tr", new() { HasText = "januari 2027" })).ToContainTextAsync("Buurtwerk De Linde");
+        await Assertions.Expect(coordinator.GetByTestId("specificaties-ontbreken")).ToContainTextAsync("maanden is de specificatie niet compleet");
+        await AccessibilityTests.AssertNoViolationsAsync(coordinator, "verantwoording met ontbrekende specificaties");
+
         var gemeente = await OpenAsSignedInAsync(Gemeente, "/afrekening");
         await GivePurposeAsync(gemeente, "Jaarafrekening Centrum 2027");
+        for (var month = 1; month <= 12; month++)
+        {
+            await gemeente.GetByLabel("Soort berekening").SelectOptionAsync(new SelectOptionValue { Label = "Specificaties onderaannemers (maand)" });
+            await gemeente.GetByLabel("Jaar").FillAsync("2027");
+            await gemeente.GetByLabel("Maand").SelectOptionAsync(new SelectOptionValue { Label = new DateTime(2027, month, 1).ToString("MMMM", new System.Globalization.CultureInfo("nl-NL")) });
+            await StartAndFollowAsync(gemeente);
+        }
         await StartAsync(gemeente, "Definitieve PGB-verrekening", "Centrum, Oude Wijken", "2027");
         await StartAsync(gemeente, "Jaarlijkse verantwoording", "Centrum, Oude Wijken", "2027");
 
         await coordinator.GotoAsync("verantwoording");
-        await coordinator.GetByLabel("Gebied").SelectOptionAsync(new SelectOptionValue { Label = "Centrum, Oude Wijken" });
-        await coordinator.GetByLabel("Jaar", new() { Exact = true }).FillAsync("2027");
-        await coordinator.GetByRole(AriaRole.Button, new() { Name = "Tonen" }).ClickAsync();
+        await ShowCentrum2027Async(coordinator);
+        await Assertions.Expect(coordinator.GetByTestId("specificaties-ok")).ToContainTextAsync("alle 12 afgelopen maanden zijn compleet");
         var figures = coordinator.GetByTestId("tussenresultaten");
         foreach (var label in new[] { "Opbrengst (Ltot + PGB)", "Totale lumpsum", "Kosten onderaannemers", "Eigen leveringskosten (jaarverslag)", "Kosten (S + O)",
             "Resultaat (R − K)", "Toegestane winst", "Niet-geleverde uren", "Bedrag personeelstekort (U × r)", "Terugvordering personeelstekort",
@@ -121,6 +137,13 @@ public sealed class SettlementFlowTests(PortalHosts hosts, BrowserFixture browse
         await Assertions.Expect(coordinator.GetByTestId("pgb-figuren")).ToContainTextAsync("PGB-bedrag");
         await AccessibilityTests.AssertNoViolationsAsync(coordinator, "verantwoording met alle figuren");
         await AccessibilityTests.AssertNoViolationsAsync(gemeente, "runs met voortgang en uitkomst");
+    }
+
+    private static async Task ShowCentrum2027Async(IPage coordinator)
+    {
+        await coordinator.GetByLabel("Gebied").SelectOptionAsync(new SelectOptionValue { Label = "Centrum, Oude Wijken" });
+        await coordinator.GetByLabel("Jaar", new() { Exact = true }).FillAsync("2027");
+        await coordinator.GetByRole(AriaRole.Button, new() { Name = "Tonen" }).ClickAsync();
     }
 
     private static async Task GivePurposeAsync(IPage page, string purpose)

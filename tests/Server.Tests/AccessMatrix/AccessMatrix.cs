@@ -112,6 +112,7 @@ public static class AccessMatrix
         SettlementService/GetPgbSettlement#area1         U  OK PD OK NF NF NF NF NF
         SettlementService/GetReconciliation#area1        U  OK PD OK NF NF NF NF NF
         SettlementService/ListStaffShortageLines#area1   U  OK PD OK NF NF NF NF NF
+        SettlementService/GetStatementCompleteness#area1 U  OK PD OK PD PD PD PD PD
         AdministrationService/CreateOrganisation         U  PD PD PD PD PD PD PD PD
         AdministrationService/UpdateOrganisation         U  PD PD PD PD PD PD PD PD
         AdministrationService/DeactivateOrganisation     U  PD PD PD PD PD PD PD PD
@@ -387,6 +388,8 @@ public static class AccessMatrix
             var id = await s.StoredResultAsync(Domain.Settlements.SettlementKind.Reconciliation, 1, 2027, 0, Guid.Empty, Scenario.Org(Callers.HaStadse).Id, null, new Reconciliation());
             await new SettlementService.SettlementServiceClient(c).ListStaffShortageLinesAsync(new() { ReconciliationId = id.ToString() });
         },
+        ["SettlementService/GetStatementCompleteness#area1"] = async (_, _, c) =>
+            await new SettlementService.SettlementServiceClient(c).GetStatementCompletenessAsync(new() { AreaId = 1, Year = 2027 }),
         ["AuditService/ListAuditEntries"] = async (_, _, c) => await new AuditService.AuditServiceClient(c).ListAuditEntriesAsync(new()),
         ["ClientService/CreateClient"] = async (_, caller, c) =>
         {

@@ -54,17 +54,113 @@ public abstract class BudgetPositionFlowTests(GonHosts hosts)
         Assert.Equal(ownEstimate, p.OwnCostsEstimateToDateCents);
         Assert.Equal(expectedSubcontractor + ownEstimate, p.CostsToDateCents);
         Assert.Equal(p.AdvancesToDateCents - p.CostsToDateCents, p.BalanceToDateCents);
-        Assert.Equal((long)Math.Round(p.CostsToDateCents * 12m / 8m, MidpointRounding.AwayFromZero), p.ProjectedCostsYearEndCents);
+        // August was run after both approvals: complete. The projection's own figures: ProjectionFlowTests below.
+        Assert.Contains(8, p.CompleteMonths);
+        Assert.Equal(p.CompleteMonths.Count >= 3, p.ProjectionAvailable);
 
         var (pgb, final) = await LatestPgbAsync(settlements);
         Assert.Equal((pgb, final), (p.PgbSettlementCents, p.PgbSettlementFinal));
-        Assert.Equal(p.TotalLumpsumCents + pgb - p.ProjectedCostsYearEndCents, p.ProjectedResultYearEndCents);
 
         // The gemeente sees the same figures (its read of Stadse's statements and hours is audited).
         var gemeente = new BudgetService.BudgetServiceClient(await hosts.InvokerFor(Callers.Gemeente));
         var seen = (await gemeente.GetBudgetPositionAsync(new() { AreaId = 1, Year = 2027, Month = 8 })).BudgetPosition;
         Assert.Equal(p.CostsToDateCents, seen.CostsToDateCents);
         Assert.Equal(p.ProjectedResultYearEndCents, seen.ProjectedResultYearEndCents);
+    }
+
+    [Fact]
+    public async Task Own_dagdelen_and_etmalen_are_valued_at_the_reference_rates_per_unit()
+    {
+        hosts.RequireAvailable();
+        var gemeenteBudget = new BudgetService.BudgetServiceClient(await hosts.InvokerFor(Callers.Gemeente));
+        var current = (await gemeenteBudget.GetYearParametersAsync(new() { Year = 2027 })).YearParameters;
+        await gemeenteBudget.SetYearParametersAsync(new()
+        {
+            Year = 2027, ProfitCapBp = current.ProfitCapBp, ReferenceHourlyRateCents = Math.Max(1, current.ReferenceHourlyRateCents),
+            PgbDeadBandBp = current.PgbDeadBandBp, PgbCompensationShareBp = current.PgbCompensationShareBp,
+            BasisShareTargetBp = current.BasisShareTargetBp, InitiativeShareTargetBp = current.InitiativeShareTargetBp,
+            SanctionBp = current.SanctionBp, ChangeNote = "Tarieven per dagdeel en etmaal",
+            ReferenceDagdeelRateCents = 5_425, ReferenceEtmaalRateCents = 21_050,
+        });
+        var stadse = new BudgetService.BudgetServiceClient(await hosts.InvokerFor(Callers.HaStadse));
+        var before = (await stadse.GetBudgetPositionAsync(new() { AreaId = 1, Year = 2027, Month = 9 })).BudgetPosition;
+
+        // Own staff: 3 + 2 dagdelen dagbesteding and 1 etmaal kortdurend verblijf in September, approved.
+        var dagbesteding = await OwnActiveAsync(Product.Dagbesteding, Unit.Dagdeel);
+        var verblijf = await OwnActiveAsync(Product.KortdurendVerblijf, Unit.Etmaal);
+        var ha = await _s.Hours(Callers.HaStadse);
+        var created = (await ha.BatchCreateHourEntriesAsync(new()
+        {
+            Entries = { Count(dagbesteding, Unit.Dagdeel, 6, 3), Count(dagbesteding, Unit.Dagdeel, 7, 2), Count(verblijf, Unit.Etmaal, 8, 1) },
+        })).HourEntries;
+        await ha.ApproveHourEntriesAsync(new() { HourEntryIds = { created.Select(e => e.Id) } });
+
+        var p = (await stadse.GetBudgetPositionAsync(new() { AreaId = 1, Year = 2027, Month = 9 })).BudgetPosition;
+        Assert.Equal((5_425L, 21_050L), (p.ReferenceDagdeelRateCents, p.ReferenceEtmaalRateCents));
+        Assert.Equal(5, p.OwnApprovedDagdelenToDate - before.OwnApprovedDagdelenToDate);
+        Assert.Equal(1, p.OwnApprovedEtmalenToDate - before.OwnApprovedEtmalenToDate);
+        Assert.Equal(p.OwnApprovedDagdelenToDate * 5_425, p.OwnDagdeelCostsToDateCents);
+        Assert.Equal(p.OwnApprovedEtmalenToDate * 21_050, p.OwnEtmaalCostsToDateCents);
+        Assert.Equal(5 * 5_425 + 21_050, p.OwnCostsEstimateToDateCents - before.OwnCostsEstimateToDateCents);
+        Assert.Equal(p.OwnHourCostsToDateCents + p.OwnDagdeelCostsToDateCents + p.OwnEtmaalCostsToDateCents, p.OwnCostsEstimateToDateCents);
+        Assert.Equal(p.SubcontractorCostsToDateCents + p.OwnCostsEstimateToDateCents, p.CostsToDateCents);
+    }
+
+    [Fact]
+    public async Task The_projection_rests_on_the_complete_months_only_and_is_withheld_below_three()
+    {
+        hosts.RequireAvailable();
+        var stadse = new BudgetService.BudgetServiceClient(await hosts.InvokerFor(Callers.HaStadse));
+        var own = await _s.Active();
+        var ha = await _s.Hours(Callers.HaStadse);
+        await _s.Consented(Callers.HaStadse); // a subcontract in force from February: every later month needs a run
+        // Statements for January-March run after everything approved so far; then own hours approved in April-June
+        // (after any run of those months), so of six ended months exactly January-March are complete.
+        for (var m = 1; m <= 3; m++)
+        {
+            Assert.Equal(SettlementRunState.Succeeded, (await _s.RunAsync(SettlementRunKind.SubcontractorStatements, 0, 2027, m)).State);
+        }
+        var later = (await ha.BatchCreateHourEntriesAsync(new()
+        {
+            Entries = { HourScenario.Entry(own, 4, 12, 600), HourScenario.Entry(own, 5, 12, 600), HourScenario.Entry(own, 6, 12, 600) },
+        })).HourEntries;
+        await ha.ApproveHourEntriesAsync(new() { HourEntryIds = { later.Select(e => e.Id) } });
+
+        var march = (await stadse.GetBudgetPositionAsync(new() { AreaId = 1, Year = 2027, Month = 3 })).BudgetPosition;
+        var june = (await stadse.GetBudgetPositionAsync(new() { AreaId = 1, Year = 2027, Month = 6 })).BudgetPosition;
+        Assert.Equal([1, 2, 3], march.CompleteMonths);
+        Assert.Equal([1, 2, 3], june.CompleteMonths);
+        Assert.True(june.ProjectionAvailable);
+        // costs(K) are the costs of January-March: the position of March. Dividing by 6 instead would halve them.
+        var expected = (long)Math.Round(march.CostsToDateCents * 12m / 3m, MidpointRounding.AwayFromZero);
+        Assert.Equal(expected, march.ProjectedCostsYearEndCents);
+        Assert.Equal(expected, june.ProjectedCostsYearEndCents);
+        Assert.Equal(june.TotalLumpsumCents + june.PgbSettlementCents - expected, june.ProjectedResultYearEndCents);
+        Assert.True(june.CostsToDateCents > march.CostsToDateCents);
+
+        var february = (await stadse.GetBudgetPositionAsync(new() { AreaId = 1, Year = 2027, Month = 2 })).BudgetPosition;
+        Assert.Equal([1, 2], february.CompleteMonths);
+        Assert.False(february.ProjectionAvailable);
+        Assert.Equal((0L, 0L), (february.ProjectedCostsYearEndCents, february.ProjectedResultYearEndCents));
+    }
+
+    private async Task<SupportArrangement> OwnActiveAsync(Product product, Unit unit)
+    {
+        var requested = await _s.Requested();
+        var arrangements = await _s.Arrangements(Callers.HaStadse);
+        var decision = AccessProcessScenario.Decision(SupportType.Basis);
+        decision.Product = product;
+        decision.Unit = unit;
+        decision.Terms.Volume = 4;
+        await arrangements.DecideArrangementAsync(new() { ArrangementId = requested.Id, Decision = decision });
+        return (await arrangements.StartArrangementAsync(new() { ArrangementId = requested.Id })).Arrangement;
+    }
+
+    private static HourEntryInput Count(SupportArrangement a, Unit unit, int day, int count)
+    {
+        var entry = HourScenario.Entry(a, 9, day, count);
+        entry.Unit = unit;
+        return entry;
     }
 
     [Fact]

@@ -128,6 +128,11 @@ public abstract class SettlementFlowTests(GonHosts hosts)
 
         await _budget.PgbAsync(area, 50, BudgetFixture.Months(1, 12, 48), 1_000_000);
         Assert.Equal(SettlementRunState.Succeeded, (await _s.RunAsync(SettlementRunKind.PgbFinal, area, 2027)).State);
+        // Rules 1.1 §4: every month's statements first (StatementCompletenessFlowTests covers the refusals).
+        for (var m = 1; m <= 12; m++)
+        {
+            await _s.RunAsync(SettlementRunKind.SubcontractorStatements, 0, 2027, m);
+        }
         var run = await _s.RunAsync(SettlementRunKind.Reconciliation, area, 2027);
         Assert.Equal(SettlementRunState.Succeeded, run.State);
         var r = (await (await _s.Settlements(Callers.HaOost)).GetReconciliationAsync(new() { AreaId = area, Year = 2027 })).Reconciliation;
@@ -184,15 +189,28 @@ public abstract class SettlementFlowTests(GonHosts hosts)
     public async Task A_fault_in_the_final_transaction_leaves_no_rows_and_the_retry_stores_each_result_once()
     {
         hosts.RequireAvailable();
+        // Reconciliations need every month's statements (rules 1.1 §4), so other tests of the collection may have run
+        // June already: run it once more so every statement of June is current, then give two fresh subcontracts
+        // approved June hours, so exactly two new statements are to be written.
+        var baseline = await _s.RunAsync(SettlementRunKind.SubcontractorStatements, 0, 2027, 6);
+        var stadse = await _s.Hours(Callers.HaStadse);
+        var delinde = await _s.Hours(Callers.OaDeLinde);
+        for (var i = 0; i < 2; i++)
+        {
+            var (arrangement, _) = await _s.ActiveExecutedBy(1);
+            var entry = (await delinde.BatchCreateHourEntriesAsync(new() { Entries = { HourScenario.Entry(arrangement, 6, 9 + i, 60) } })).HourEntries.Single();
+            await stadse.ApproveHourEntriesAsync(new() { HourEntryIds = { entry.Id } });
+        }
         var before = await _s.RowsAsync();
         _s.Faults().FailOnceAfterFirstWrite();
         var run = await _s.RunAsync(SettlementRunKind.SubcontractorStatements, 0, 2027, 6);
         Assert.Equal(SettlementRunState.Succeeded, run.State);
         Assert.Equal(1, _s.Faults().InjectedFailures);
         Assert.Equal(2, await _s.AttemptsAsync(run.Id));
-        Assert.True(run.NewRevisionCount >= 2, "the month has statements for several subcontracts");
-        Assert.Equal(0, run.UnchangedCount); // nothing of the failed attempt survived to be "unchanged"
-        Assert.Equal(before.Results + run.NewRevisionCount, (await _s.RowsAsync()).Results);
+        // Nothing of the failed attempt survived: had its first row stayed, the retry would count it as unchanged.
+        Assert.Equal(2, run.NewRevisionCount);
+        Assert.Equal(baseline.NewRevisionCount + baseline.UnchangedCount, run.UnchangedCount);
+        Assert.Equal(before.Results + 2, (await _s.RowsAsync()).Results);
     }
 
     [Fact]

@@ -15,13 +15,17 @@ public sealed record YearParametersView(
     int SanctionBp,
     string ChangeNote,
     DateTimeOffset? CreatedAt,
-    string CreatedBy);
+    string CreatedBy,
+    long ReferenceDagdeelRateCents = 0,
+    long ReferenceEtmaalRateCents = 0);
 
 /// <summary>What a gemeente user types for a new version of the year parameters; strings keep what was typed.</summary>
 public sealed class YearParametersInput
 {
     public string ProfitCap { get; set; } = string.Empty;
     public string ReferenceHourlyRate { get; set; } = string.Empty;
+    public string ReferenceDagdeelRate { get; set; } = string.Empty;
+    public string ReferenceEtmaalRate { get; set; } = string.Empty;
     public string PgbDeadBand { get; set; } = string.Empty;
     public string PgbCompensationShare { get; set; } = string.Empty;
     public string BasisShareTarget { get; set; } = string.Empty;
@@ -116,4 +120,18 @@ public sealed record BudgetPositionView(
     long ProjectedCostsYearEndCents,
     long PgbSettlementCents,
     bool PgbSettlementFinal,
-    long ProjectedResultYearEndCents);
+    long ProjectedResultYearEndCents,
+    BudgetPositionOwnUnits OwnUnits,
+    IReadOnlyList<int> CompleteMonths,
+    bool ProjectionAvailable);
+
+/// <summary>Own approved dagdelen and etmalen of a budget position, their value and the reference rates used (0: not estimated).</summary>
+public sealed record BudgetPositionOwnUnits(
+    long Dagdelen,
+    long Etmalen,
+    long HourCostsCents,
+    long DagdeelCostsCents,
+    long EtmaalCostsCents,
+    long HourlyRateCents,
+    long DagdeelRateCents,
+    long EtmaalRateCents);

@@ -473,6 +473,12 @@ namespace GonPortal.Server.Data.Migrations.Postgres
                     b.Property<int>("ProfitCapBp")
                         .HasColumnType("integer");
 
+                    b.Property<long>("ReferenceDagdeelRateCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ReferenceEtmaalRateCents")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("ReferenceHourlyRateCents")
                         .HasColumnType("bigint");
 

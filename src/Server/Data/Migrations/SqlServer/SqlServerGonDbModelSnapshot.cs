@@ -473,6 +473,12 @@ namespace GonPortal.Server.Data.Migrations.SqlServer
                     b.Property<int>("ProfitCapBp")
                         .HasColumnType("int");
 
+                    b.Property<long>("ReferenceDagdeelRateCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ReferenceEtmaalRateCents")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("ReferenceHourlyRateCents")
                         .HasColumnType("bigint");
 

@@ -468,6 +468,12 @@ namespace GonPortal.Server.Data.Migrations.Sqlite
                     b.Property<int>("ProfitCapBp")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("ReferenceDagdeelRateCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReferenceEtmaalRateCents")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("ReferenceHourlyRateCents")
                         .HasColumnType("INTEGER");
 
