@@ -24,6 +24,7 @@ public static class GrpcExtensions
         });
         builder.Services.AddGonClientServices();
         builder.Services.AddGonArrangementServices();
+        builder.Services.AddScoped<Conversion.ConversionImport>();
         builder.Services.AddGonHourServices();
         builder.Services.AddGonBudgetServices();
         builder.Services.AddGonReportingServices();
@@ -56,6 +57,7 @@ public static class GrpcExtensions
         app.MapGrpcService<SettlementGrpcService>();
         app.MapGrpcService<AdministrationGrpcService>();
         app.MapGrpcService<MachineClientGrpcService>();
+        app.MapGrpcService<Conversion.ConversionGrpcService>();
         app.MapGrpcHealthChecksService().AllowAnonymous();
         if (app.Environment.IsDevelopment())
         {
