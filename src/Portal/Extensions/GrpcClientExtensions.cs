@@ -28,6 +28,7 @@ public static class GrpcClientExtensions
         builder.Services.AddGonClient<SettlementService.SettlementServiceClient>(address);
         builder.Services.AddGonClient<AdministrationService.AdministrationServiceClient>(address);
         builder.Services.AddGonClient<MachineClientService.MachineClientServiceClient>(address);
+        builder.Services.AddGonClient<ConversionService.ConversionServiceClient>(address);
         builder.Services.AddScoped<PurposeContext>();
         builder.Services.AddScoped<GonServerClient>();
         return builder;

@@ -24,6 +24,7 @@ public sealed partial class GonServerClient(
     SettlementService.SettlementServiceClient settlements,
     AdministrationService.AdministrationServiceClient administration,
     MachineClientService.MachineClientServiceClient machineClients,
+    ConversionService.ConversionServiceClient conversion,
     PurposeContext purpose,
     ILogger<GonServerClient> logger)
 {

@@ -33,6 +33,7 @@ public sealed class AccessibilityTests(PortalHosts hosts, BrowserFixture browser
         { Gemeente, "/overzicht" },
         { Gemeente, "/toestemming" },
         { Gemeente, "/audit" },
+        { Gemeente, "/conversie" },
         { Gemeente, "/begroting" },
         { Gemeente, "/begroting/jaarparameters" },
         { Gemeente, "/begroting/index" },
