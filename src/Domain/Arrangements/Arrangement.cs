@@ -119,6 +119,9 @@ public sealed class Arrangement : ITenantOwned
             case EntryChannel.WijReferral when referral.ClientId != clientId:
                 v.Add("referral_id", "is a referral of another client");
                 break;
+            case EntryChannel.Conversion:
+                v.Add("entry_channel", "ENTRY_CHANNEL_CONVERSION is set only by the gemeente's ImportConversion");
+                break;
             case EntryChannel.DirectInitiative when referralId is not null:
                 v.Add("referral_id", "must be empty for ENTRY_CHANNEL_DIRECT_INITIATIVE");
                 break;

@@ -170,4 +170,12 @@ public class ConversionTests
         Assert.Contains("product", fields);
         Assert.Contains("start_date", fields);
     }
+
+    [Fact]
+    public void A_request_cannot_claim_the_conversion_channel()
+    {
+        var e = Assert.Throws<DomainValidationException>(() =>
+            Arrangement.Create(Guid.NewGuid(), Ha, ClientId, 1, EntryChannel.Conversion, null, null, Gemeente with { Role = ActorRole.Hoofdaanbieder }, Now));
+        Assert.Contains(e.Violations, v => v.Field == "entry_channel");
+    }
 }
