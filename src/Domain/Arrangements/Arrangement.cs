@@ -119,6 +119,9 @@ public sealed class Arrangement : ITenantOwned
             case EntryChannel.WijReferral when referral.ClientId != clientId:
                 v.Add("referral_id", "is a referral of another client");
                 break;
+            case EntryChannel.Conversion:
+                v.Add("entry_channel", "ENTRY_CHANNEL_CONVERSION is set only by the gemeente's ImportConversion");
+                break;
             case EntryChannel.DirectInitiative when referralId is not null:
                 v.Add("referral_id", "must be empty for ENTRY_CHANNEL_DIRECT_INITIATIVE");
                 break;
@@ -145,6 +148,136 @@ public sealed class Arrangement : ITenantOwned
             UpdatedAt = now,
         };
         return (a, a.Record(ArrangementAction.Create, null, actor, now, null));
+    }
+
+    /// <summary>
+    /// Conversion at the start of a period: a running arrangement of the previous contract carried
+    /// over by the gemeente into the records of the hoofdaanbieder holding the area. It skips the
+    /// toegang workflow (that happened under the old contract) and starts ACTIVE with version 1 from
+    /// the start date and, for aanvullend support, the beschikking it runs under. The history starts
+    /// with one <see cref="ArrangementAction.Convert"/> transition whose reason is the source reference.
+    /// Throws <see cref="DomainValidationException"/> naming every bad field; nothing is created then.
+    /// </summary>
+    public static (Arrangement Arrangement, ArrangementTransition Transition) Convert(Guid id, Guid hoofdaanbiederId, Guid clientId, int areaId,
+        ConversionInput c, Actor actor, DateTimeOffset now)
+    {
+        var a = new Arrangement
+        {
+            Id = id,
+            TenantId = hoofdaanbiederId,
+            ClientId = clientId,
+            AreaId = areaId,
+            EntryChannel = EntryChannel.Conversion,
+            CreatedAt = now,
+            CreatedBy = actor.Subject,
+            UpdatedAt = now,
+        };
+        var v = new Violations();
+        Text.Required(v, "source_reference", c.SourceReference, 1, ConversionInput.MaxSourceReferenceLength);
+        v.Check(c.SupportType is null, "support_type", "must be basis or aanvullend");
+        v.Check(c.Product is null, "product", "must be a product category");
+        if (c.Unit is null)
+        {
+            v.Add("unit", "must be a unit");
+        }
+        else if (c.Product is not null && !Products.Allows(c.Product.Value, c.Unit.Value))
+        {
+            v.Add("unit", $"unit {c.Unit} is not allowed for product {c.Product}");
+        }
+        v.Check(c.StartDate is null, "start_date", "is required and must be a valid date");
+        if (c.EndDate is { } end)
+        {
+            if (c.StartDate is not null && end < c.StartDate)
+            {
+                v.Add("end_date", "must not be before start_date");
+            }
+            else if (end < c.Today)
+            {
+                v.Add("end_date", "lies in the past: only running arrangements are converted");
+            }
+        }
+        else if (c.Terms.Frequency == VolumeFrequency.Total)
+        {
+            v.Add("end_date", "is required with frequency total");
+        }
+        var terms = a.CheckTerms(v, "terms", c.Terms, c.SupportType, c.Product, c.Unit, c.StartDate, allowTotal: true);
+        var beschikking = CheckConversionBeschikking(v, c);
+        v.ThrowIfAny();
+
+        a.SupportType = c.SupportType!.Value;
+        a.Product = c.Product!.Value;
+        a.Unit = c.Unit!.Value;
+        a.StartDate = c.StartDate!.Value;
+        a.EndDate = c.EndDate;
+        a.DecidedAt = now;
+        a.DecidedBy = actor.Subject;
+        a.Versions = [ArrangementVersion.Create(1, a.StartDate.Value, a.Unit.Value, terms!, null, actor.Subject, now)];
+        a.RefreshExecutors();
+        if (beschikking is not null)
+        {
+            a.Beschikkingen = [beschikking.Create(actor.Subject, now)];
+        }
+        a.State = ArrangementState.Active;
+        var transition = a.Record(ArrangementAction.Convert, null, actor, now, c.SourceReference!.Trim())
+            .With(decision: DecisionSnapshot.Of(a.SupportType.Value, a.Product.Value, a.Unit.Value, terms!, a.StartDate.Value, a.EndDate, null),
+                beschikking: beschikking?.Number, date: a.StartDate);
+        return (a, transition);
+    }
+
+    private sealed record ConvertedBeschikking(string Number, DateOnly DecisionDate, DateOnly ValidFrom, DateOnly? ValidTo)
+    {
+        public Beschikking Create(string by, DateTimeOffset now) => Beschikking.Create(Number, DecisionDate, ValidFrom, ValidTo, by, now);
+    }
+
+    /// <summary>Aanvullend runs under a beschikking that covers its start (and its end, when the beschikking ends); basis has none.</summary>
+    private static ConvertedBeschikking? CheckConversionBeschikking(Violations v, ConversionInput c)
+    {
+        if (c.SupportType == Arrangements.SupportType.Basis)
+        {
+            v.Check(c.HasBeschikkingFields, "beschikking_number", "basis support has no beschikking");
+            return null;
+        }
+        if (c.SupportType != Arrangements.SupportType.Aanvullend)
+        {
+            return null;
+        }
+        var ok = true;
+        if (string.IsNullOrWhiteSpace(c.BeschikkingNumber))
+        {
+            v.Add("beschikking_number", "is required for aanvullend support");
+            ok = false;
+        }
+        else
+        {
+            var before = v.Items.Count;
+            Text.Required(v, "beschikking_number", c.BeschikkingNumber, 1, 50);
+            ok &= v.Items.Count == before;
+        }
+        if (c.BeschikkingDecisionDate is null)
+        {
+            v.Add("beschikking_decision_date", "is required for aanvullend support");
+            ok = false;
+        }
+        else
+        {
+            ok &= v.Check(c.BeschikkingDecisionDate > c.Today, "beschikking_decision_date", "must not be in the future");
+        }
+        var from = c.BeschikkingValidFrom ?? c.StartDate;
+        if (from is not null && c.BeschikkingValidTo is { } to)
+        {
+            ok &= v.Check(to < from, "beschikking_valid_to", "must not be before the beschikking's valid_from");
+        }
+        if (ok && from is not null && c.StartDate is { } start)
+        {
+            var validity = new DateRange(from.Value, c.BeschikkingValidTo);
+            ok &= v.Check(!validity.Contains(start), "start_date", "must lie within the validity of the beschikking");
+            if (c.BeschikkingValidTo is { } validTo)
+            {
+                ok &= v.Check(c.EndDate is null, "end_date", $"is required: the beschikking ends on {validTo:yyyy-MM-dd}");
+                ok &= v.Check(c.EndDate > validTo, "end_date", $"must not be after the end of the beschikking ({validTo:yyyy-MM-dd})");
+            }
+        }
+        return ok && from is not null ? new ConvertedBeschikking(c.BeschikkingNumber!.Trim(), c.BeschikkingDecisionDate!.Value, from.Value, c.BeschikkingValidTo) : null;
     }
 
     /// <summary>

@@ -22,6 +22,9 @@ public enum EntryChannel
 
     /// <summary>Directly into basis support run by a maatschappelijk initiatief, without WIJ.</summary>
     DirectInitiative = 2,
+
+    /// <summary>Carried over from the previous contract by the gemeente's conversion; no referral, started ACTIVE.</summary>
+    Conversion = 3,
 }
 
 /// <summary>Basis (no beschikking) or aanvullend (needs WIJ's approval and a beschikking).</summary>
@@ -66,6 +69,9 @@ public enum ArrangementAction
     ChangeEndDate = 8,
     End = 9,
     Cancel = 10,
+
+    /// <summary>Conversion at the start of a period: created ACTIVE; the reason holds the old system's source reference.</summary>
+    Convert = 11,
 }
 
 /// <summary>Role of whoever made a change.</summary>

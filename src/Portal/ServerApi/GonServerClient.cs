@@ -25,6 +25,7 @@ public sealed partial class GonServerClient(
     AdministrationService.AdministrationServiceClient administration,
     MachineClientService.MachineClientServiceClient machineClients,
     WorkQueueService.WorkQueueServiceClient workQueue,
+    ConversionService.ConversionServiceClient conversion,
     PurposeContext purpose,
     ILogger<GonServerClient> logger)
 {

@@ -25,6 +25,7 @@ public static class GrpcExtensions
         });
         builder.Services.AddGonClientServices();
         builder.Services.AddGonArrangementServices();
+        builder.Services.AddScoped<Conversion.ConversionImport>();
         builder.Services.AddGonHourServices();
         builder.Services.AddGonBudgetServices();
         builder.Services.AddGonReportingServices();
@@ -59,6 +60,7 @@ public static class GrpcExtensions
         app.MapGrpcService<AdministrationGrpcService>();
         app.MapGrpcService<MachineClientGrpcService>();
         app.MapGrpcService<WorkQueueGrpcService>();
+        app.MapGrpcService<Conversion.ConversionGrpcService>();
         app.MapGrpcHealthChecksService().AllowAnonymous();
         if (app.Environment.IsDevelopment())
         {

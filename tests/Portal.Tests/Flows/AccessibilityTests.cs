@@ -36,6 +36,7 @@ public sealed class AccessibilityTests(PortalHosts hosts, BrowserFixture browser
         { Gemeente, "/toestemming" },
         { Gemeente, "/beschikkingen" },
         { Gemeente, "/audit" },
+        { Gemeente, "/conversie" },
         { Gemeente, "/begroting" },
         { Gemeente, "/begroting/jaarparameters" },
         { Gemeente, "/begroting/index" },

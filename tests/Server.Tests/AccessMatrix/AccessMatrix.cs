@@ -129,6 +129,7 @@ public static class AccessMatrix
         MachineClientService/RegisterMachineClient       U  PD PD PD PD PD PD PD PD
         MachineClientService/RotateMachineClientSecret   U  PD PD PD PD PD PD PD PD
         MachineClientService/RevokeMachineClient         U  PD PD PD PD PD PD PD PD
+        ConversionService/ImportConversion               U  OK PD PD PD PD PD PD PD
         """;
 
     // Administration and machine clients: machine clients never carry the administrator claim, so every one of them
@@ -172,6 +173,13 @@ public static class AccessMatrix
         {
             ClientId = OwnClientId(caller),
         }),
+        ["ConversionService/ImportConversion"] = async (_, _, c) =>
+            await new ConversionService.ConversionServiceClient(c).ImportConversionAsync(new()
+            {
+                Csv = Google.Protobuf.ByteString.CopyFromUtf8(
+                    "bronkenmerk;bsn;voorletters;achternaam;geboortedatum;postcode;gebied;product;eenheid;soort;omvang;frequentie;startdatum\n" +
+                    $"matrix-{Guid.NewGuid():N};{AccessProcessScenario.NewBsn()};M.;Matrix;01-01-1960;9711AB;1;begeleiding;uur;basis;1;week;01-01-2028\n"),
+            }),
         ["ReferenceService/ListAreas"] = async (_, _, c) => await new ReferenceService.ReferenceServiceClient(c).ListAreasAsync(new()),
         ["ReferenceService/ListProducts"] = async (_, _, c) => await new ReferenceService.ReferenceServiceClient(c).ListProductsAsync(new()),
         ["ReferenceService/ListUnits"] = async (_, _, c) => await new ReferenceService.ReferenceServiceClient(c).ListUnitsAsync(new()),

@@ -206,6 +206,46 @@ namespace GonPortal.Server.Data.Migrations.Postgres
                     b.ToTable("ArrangementTransitions");
                 });
 
+            modelBuilder.Entity("GonPortal.Domain.Arrangements.ConversionRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ArrangementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ConvertedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConvertedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("HoofdaanbiederId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SourceReference")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArrangementId");
+
+                    b.HasIndex("TenantId", "SourceReference")
+                        .IsUnique();
+
+                    b.ToTable("ConversionRecords", (string)null);
+                });
+
             modelBuilder.Entity("GonPortal.Domain.Budgets.BaseLumpsum", b =>
                 {
                     b.Property<Guid>("AreaContractId")
@@ -1519,6 +1559,15 @@ namespace GonPortal.Server.Data.Migrations.Postgres
                         });
 
                     b.Navigation("Decision");
+                });
+
+            modelBuilder.Entity("GonPortal.Domain.Arrangements.ConversionRecord", b =>
+                {
+                    b.HasOne("GonPortal.Domain.Arrangements.Arrangement", null)
+                        .WithMany()
+                        .HasForeignKey("ArrangementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("GonPortal.Domain.Budgets.BaseLumpsum", b =>

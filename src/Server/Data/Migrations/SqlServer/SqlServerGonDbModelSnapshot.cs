@@ -206,6 +206,46 @@ namespace GonPortal.Server.Data.Migrations.SqlServer
                     b.ToTable("ArrangementTransitions");
                 });
 
+            modelBuilder.Entity("GonPortal.Domain.Arrangements.ConversionRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ArrangementId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("ConvertedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ConvertedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("HoofdaanbiederId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("SourceReference")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArrangementId");
+
+                    b.HasIndex("TenantId", "SourceReference")
+                        .IsUnique();
+
+                    b.ToTable("ConversionRecords", (string)null);
+                });
+
             modelBuilder.Entity("GonPortal.Domain.Budgets.BaseLumpsum", b =>
                 {
                     b.Property<Guid>("AreaContractId")
@@ -1520,6 +1560,15 @@ namespace GonPortal.Server.Data.Migrations.SqlServer
                         });
 
                     b.Navigation("Decision");
+                });
+
+            modelBuilder.Entity("GonPortal.Domain.Arrangements.ConversionRecord", b =>
+                {
+                    b.HasOne("GonPortal.Domain.Arrangements.Arrangement", null)
+                        .WithMany()
+                        .HasForeignKey("ArrangementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("GonPortal.Domain.Budgets.BaseLumpsum", b =>

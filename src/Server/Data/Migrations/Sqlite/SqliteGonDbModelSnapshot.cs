@@ -201,6 +201,46 @@ namespace GonPortal.Server.Data.Migrations.Sqlite
                     b.ToTable("ArrangementTransitions");
                 });
 
+            modelBuilder.Entity("GonPortal.Domain.Arrangements.ConversionRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ArrangementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ConvertedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConvertedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HoofdaanbiederId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceReference")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArrangementId");
+
+                    b.HasIndex("TenantId", "SourceReference")
+                        .IsUnique();
+
+                    b.ToTable("ConversionRecords", (string)null);
+                });
+
             modelBuilder.Entity("GonPortal.Domain.Budgets.BaseLumpsum", b =>
                 {
                     b.Property<Guid>("AreaContractId")
@@ -1514,6 +1554,15 @@ namespace GonPortal.Server.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("Decision");
+                });
+
+            modelBuilder.Entity("GonPortal.Domain.Arrangements.ConversionRecord", b =>
+                {
+                    b.HasOne("GonPortal.Domain.Arrangements.Arrangement", null)
+                        .WithMany()
+                        .HasForeignKey("ArrangementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("GonPortal.Domain.Budgets.BaseLumpsum", b =>
