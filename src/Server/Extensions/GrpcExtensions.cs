@@ -25,6 +25,7 @@ public static class GrpcExtensions
         builder.Services.AddGonClientServices();
         builder.Services.AddGonArrangementServices();
         builder.Services.AddGonHourServices();
+        builder.Services.AddGonSubcontractServices();
         builder.Services.AddGonBudgetServices();
         builder.Services.AddGonReportingServices();
         builder.Services.AddGonProviderServices();
