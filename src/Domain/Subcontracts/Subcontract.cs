@@ -204,14 +204,12 @@ public sealed class Subcontract : ITenantOwned
         var product = change.Product!.Value;
         var unit = change.Unit!.Value;
         var start = change.EffectiveFrom!.Value;
-        if (latest is not null)
-        {
-            Rates[Rates.IndexOf(latest)] = latest with { ValidTo = start.AddDays(-1) };
-        }
-        Rates.Add(new SubcontractRate(product, unit, change.RateCents, start, null));
-        // A new list instance, so the change tracker sees the JSON columns change.
-        Rates = [.. Rates.OrderBy(r => r.Product).ThenBy(r => r.Unit).ThenBy(r => r.ValidFrom)];
-        RateChanges = [.. RateChanges, new SubcontractRateChange(product, unit, start, latest?.RateCents, change.RateCents,
+        // New lists of new instances: the JSON columns are rewritten whole, and no instance tracked at one
+        // position of the stored array is moved to another (the store keys them by position).
+        var periods = Rates.Select(r => r == latest ? r with { ValidTo = start.AddDays(-1) } : r with { }).ToList();
+        periods.Add(new SubcontractRate(product, unit, change.RateCents, start, null));
+        Rates = [.. periods.OrderBy(r => r.Product).ThenBy(r => r.Unit).ThenBy(r => r.ValidFrom)];
+        RateChanges = [.. RateChanges.Select(c => c with { }), new SubcontractRateChange(product, unit, start, latest?.RateCents, change.RateCents,
             change.Reason!.Trim(), by, byName, now)];
         return true;
     }

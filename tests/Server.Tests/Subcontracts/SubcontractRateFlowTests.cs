@@ -61,8 +61,13 @@ public abstract class SubcontractRateFlowTests(GonHosts hosts)
     public async Task An_overlapping_or_invalid_change_is_refused_and_stores_nothing_and_a_repeat_changes_nothing()
     {
         hosts.RequireAvailable();
-        var subcontract = await _s.Consented(Callers.HaStadse);
+        // Two products, so the periods of one are stored next to the other's.
+        var proposal = Proposal(Callers.HaStadse);
+        proposal.Rates.Add(new SubcontractRate { Product = Product.Dagbesteding, Unit = Unit.Dagdeel, RateCents = 4_200 });
+        var proposed = (await (await _s.Subcontracts(Callers.HaStadse)).CreateSubcontractAsync(proposal)).Subcontract;
+        var subcontract = (await (await _s.Subcontracts(Callers.Gemeente)).ConsentSubcontractAsync(new() { SubcontractId = proposed.Id })).Subcontract;
         var stadse = await _s.Subcontracts(Callers.HaStadse);
+        await stadse.ChangeSubcontractRateAsync(Change(subcontract.Id, 6_700, 2027, 3, 1));
         await stadse.ChangeSubcontractRateAsync(Change(subcontract.Id, 6_800, 2027, 6, 1));
         // A repeat of the same change (a retried call) changes nothing.
         await stadse.ChangeSubcontractRateAsync(Change(subcontract.Id, 6_800, 2027, 6, 1));
@@ -77,11 +82,12 @@ public abstract class SubcontractRateFlowTests(GonHosts hosts)
             await stadse.ChangeSubcontractRateAsync(Change(subcontract.Id, 9_000, 2027, 9, 1, Product.KortdurendVerblijf, Unit.Etmaal)), "product");
 
         var seen = (await stadse.GetSubcontractAsync(new() { SubcontractId = subcontract.Id })).Subcontract;
-        Assert.Single(seen.RateChanges);
-        Assert.Equal([6_500L, 6_800L], seen.Rates.Select(r => r.RateCents));
+        Assert.Equal([(6_500L, 6_700L), (6_700L, 6_800L)], seen.RateChanges.Select(c => (c.OldRateCents, c.NewRateCents)));
+        Assert.Equal([6_500L, 6_700L, 6_800L, 4_200L], seen.Rates.Select(r => r.RateCents));
+        Assert.Equal([Date(2027, 2, 28), Date(2027, 5, 31), null, null], seen.Rates.Select(r => r.ValidTo));
 
-        var proposed = await _s.Proposed(Callers.HaStadse);
-        await RpcAssert.Fails(StatusCode.FailedPrecondition, async () => await stadse.ChangeSubcontractRateAsync(Change(proposed.Id, 6_800, 2027, 6, 1)));
+        var undecided = await _s.Proposed(Callers.HaStadse);
+        await RpcAssert.Fails(StatusCode.FailedPrecondition, async () => await stadse.ChangeSubcontractRateAsync(Change(undecided.Id, 6_800, 2027, 6, 1)));
     }
 
     [Fact]
