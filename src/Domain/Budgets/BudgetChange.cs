@@ -11,6 +11,9 @@ public enum BudgetFigure
     PgbAverageCost = 6,
     YearReport = 7,
     YearReportLock = 8,
+
+    /// <summary>The base year y0 of a base lumpsum (values are years).</summary>
+    BaseYear = 9,
 }
 
 /// <summary>

@@ -9,8 +9,11 @@ namespace GonPortal.Domain.Settlements;
 /// </summary>
 public static class SettlementRules
 {
-    /// <summary>The version of settlement-rules.md these formulas implement; every result records it.</summary>
-    public const string RulesVersion = "1";
+    /// <summary>
+    /// The version of settlement-rules.md these formulas implement; every result records it. Results
+    /// stored under "1" keep it (their documents are never rewritten); runs from now on record "1.1".
+    /// </summary>
+    public const string RulesVersion = "1.1";
 
     /// <summary>Fractions (index, caps, shares) carry at most this many decimals (0.0496 = 4.96 %).</summary>
     public const int FractionDecimals = 4;

@@ -26,7 +26,11 @@ public sealed class Subcontract : ITenantOwned
 
     public Guid OnderaannemerId { get; private set; }
     public List<int> AreaIds { get; private set; } = [];
+    /// <summary>Rate periods per product and unit; they never overlap (see <see cref="ChangeRate"/>).</summary>
     public List<SubcontractRate> Rates { get; private set; } = [];
+
+    /// <summary>Every recorded rate change, oldest first.</summary>
+    public List<SubcontractRateChange> RateChanges { get; private set; } = [];
     public DateOnly ValidFrom { get; private set; }
     public DateOnly? ValidTo { get; private set; }
     public SubcontractState State { get; private set; }
@@ -52,8 +56,8 @@ public sealed class Subcontract : ITenantOwned
         var v = new Violations();
         ValidateOnderaannemer(v, p);
         ValidateAreas(v, p);
-        var rates = ValidateRates(v, p.Rates);
         v.Check(p.ValidFrom is null, "valid_from", "is required and must be a valid date");
+        var rates = ValidateRates(v, p.Rates, p.ValidFrom ?? DateOnly.MinValue);
         if (p.ValidFrom is not null && p.ValidTo is not null && p.ValidTo < p.ValidFrom)
         {
             v.Add("valid_to", "must not be before valid_from");
@@ -134,6 +138,82 @@ public sealed class Subcontract : ITenantOwned
         Close(SubcontractState.Ended, by, reason, now);
     }
 
+    /// <summary>The rate of <paramref name="product"/> per <paramref name="unit"/> in force on <paramref name="date"/>; null when none is.</summary>
+    public SubcontractRate? RateOn(Product product, Unit unit, DateOnly date) => RateLookup.InForce(Rates, product, unit, date);
+
+    /// <summary>
+    /// The hoofdaanbieder changes a rate from a date, without a new subcontract or consent
+    /// (settlement-rules.md §3): the period in force then is closed the day before and a new open
+    /// period starts. Only forward: a date on or before the start of the latest period of that
+    /// product and unit would overlap and is refused. A unit the subcontract had no rate for starts
+    /// its first period; a product it does not cover needs the gemeente's consent (a new subcontract).
+    /// Recording the same change again (same product, unit, date and rate) changes nothing and
+    /// returns false, so a retried call is harmless.
+    /// </summary>
+    public bool ChangeRate(RateChangeRequest change, string by, string byName, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var v = new Violations();
+        var ok = v.Check(change.Product is null, "product", "must be a product category");
+        ok &= v.Check(change.Unit is null, "unit", "must be a unit");
+        if (ok && !Products.Allows(change.Product!.Value, change.Unit!.Value))
+        {
+            v.Add("unit", $"unit {change.Unit} is not allowed for product {change.Product}");
+            ok = false;
+        }
+        if (ok && !Rates.Any(r => r.Product == change.Product))
+        {
+            v.Add("product", "the subcontract has no rate for this product; a new product needs a new subcontract and the gemeente's consent");
+            ok = false;
+        }
+        v.Check(change.RateCents is < 1 or > SubcontractRate.MaxRateCents, "rate_cents", $"must be 1-{SubcontractRate.MaxRateCents} cents");
+        Text.Required(v, "reason", change.Reason, 3, 1000);
+        SubcontractRate? latest = null;
+        if (change.EffectiveFrom is not { } from)
+        {
+            v.Add("effective_from", "is required and must be a valid date");
+        }
+        else if (from < ValidFrom)
+        {
+            v.Add("effective_from", $"must not be before the subcontract's first day ({ValidFrom:yyyy-MM-dd})");
+        }
+        else if (ValidTo is not null && from > ValidTo)
+        {
+            v.Add("effective_from", $"must not be after the subcontract's last day ({ValidTo:yyyy-MM-dd})");
+        }
+        else if (ok)
+        {
+            latest = Rates.Where(r => r.Product == change.Product && r.Unit == change.Unit).MaxBy(r => r.ValidFrom);
+            if (latest is not null && latest.ValidFrom == from && latest.RateCents == change.RateCents)
+            {
+                v.ThrowIfAny();
+                return false;
+            }
+            if (latest is not null && from <= latest.ValidFrom)
+            {
+                v.Add("effective_from", $"must be after {latest.ValidFrom:yyyy-MM-dd}, the first day of the latest rate of this product and unit; periods may not overlap");
+            }
+            else if (latest is not null && latest.RateCents == change.RateCents)
+            {
+                v.Add("rate_cents", "is the rate already in force on that date");
+            }
+        }
+        v.ThrowIfAny();
+        RequireState(SubcontractState.Consented, "change a rate of");
+
+        var product = change.Product!.Value;
+        var unit = change.Unit!.Value;
+        var start = change.EffectiveFrom!.Value;
+        // New lists of new instances: the JSON columns are rewritten whole, and no instance tracked at one
+        // position of the stored array is moved to another (the store keys them by position).
+        var periods = Rates.Select(r => r == latest ? r with { ValidTo = start.AddDays(-1) } : r with { }).ToList();
+        periods.Add(new SubcontractRate(product, unit, change.RateCents, start, null));
+        Rates = [.. periods.OrderBy(r => r.Product).ThenBy(r => r.Unit).ThenBy(r => r.ValidFrom)];
+        RateChanges = [.. RateChanges.Select(c => c with { }), new SubcontractRateChange(product, unit, start, latest?.RateCents, change.RateCents,
+            change.Reason!.Trim(), by, byName, now)];
+        return true;
+    }
+
     private void Close(SubcontractState state, string by, string? reason, DateTimeOffset now)
     {
         State = state;
@@ -197,7 +277,7 @@ public sealed class Subcontract : ITenantOwned
         }
     }
 
-    private static List<SubcontractRate> ValidateRates(Violations v, IReadOnlyList<(Product? Product, Unit? Unit, long RateCents)> rates)
+    private static List<SubcontractRate> ValidateRates(Violations v, IReadOnlyList<(Product? Product, Unit? Unit, long RateCents)> rates, DateOnly from)
     {
         var result = new List<SubcontractRate>();
         if (rates.Count == 0)
@@ -222,7 +302,7 @@ public sealed class Subcontract : ITenantOwned
             }
             if (ok)
             {
-                result.Add(new SubcontractRate(product!.Value, unit!.Value, cents));
+                result.Add(new SubcontractRate(product!.Value, unit!.Value, cents, from, null));
             }
         }
         return result;

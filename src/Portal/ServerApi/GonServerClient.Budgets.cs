@@ -68,10 +68,17 @@ public sealed partial class GonServerClient
                 .ToList();
         }, cancellationToken);
 
-    public Task<ServerResult<long>> SetBaseLumpsumAsync(string areaContractId, long amountCents, CancellationToken cancellationToken = default) =>
+    /// <summary>Sets B; <paramref name="baseYear"/> null keeps the stored y0 (a new one gets the year before the period).</summary>
+    public Task<ServerResult<long>> SetBaseLumpsumAsync(string areaContractId, long amountCents, int? baseYear = null, CancellationToken cancellationToken = default) =>
         CallAsync(nameof(BudgetService.BudgetServiceClient.SetBaseLumpsum), async options =>
-            (await budgets.SetBaseLumpsumAsync(new SetBaseLumpsumRequest { AreaContractId = areaContractId, AmountCents = amountCents }, options)).BaseLumpsum.AmountCents,
-            cancellationToken);
+        {
+            var request = new SetBaseLumpsumRequest { AreaContractId = areaContractId, AmountCents = amountCents };
+            if (baseYear is { } y0)
+            {
+                request.BaseYear = y0;
+            }
+            return (await budgets.SetBaseLumpsumAsync(request, options)).BaseLumpsum.AmountCents;
+        }, cancellationToken);
 
     public Task<ServerResult<AreaBudgetView>> GetAreaBudgetAsync(int areaId, int year, CancellationToken cancellationToken = default) =>
         CallAsync(nameof(BudgetService.BudgetServiceClient.GetAreaBudget), async options =>

@@ -56,6 +56,34 @@ public sealed partial class GonServerClient
                 new RefuseSubcontractRequest { SubcontractId = id, Reason = reason }, options)).Subcontract, null),
             cancellationToken);
 
+    public Task<ServerResult<SubcontractDetail>> GetSubcontractAsync(string id, IReadOnlyDictionary<int, string>? areaNames = null, CancellationToken cancellationToken = default) =>
+        CallAsync(nameof(SubcontractService.SubcontractServiceClient.GetSubcontract), async options =>
+            ToDetail((await subcontracts.GetSubcontractAsync(new GetSubcontractRequest { SubcontractId = id }, options)).Subcontract, areaNames),
+            cancellationToken);
+
+    public Task<ServerResult<SubcontractDetail>> ChangeSubcontractRateAsync(
+        string id, RateChangeInput change, long rateCents, IReadOnlyDictionary<int, string>? areaNames = null, CancellationToken cancellationToken = default) =>
+        CallAsync(nameof(SubcontractService.SubcontractServiceClient.ChangeSubcontractRate), async options =>
+            ToDetail((await subcontracts.ChangeSubcontractRateAsync(new ChangeSubcontractRateRequest
+            {
+                SubcontractId = id,
+                Product = change.Product,
+                Unit = change.Unit,
+                RateCents = rateCents,
+                EffectiveFrom = ToProtoDate(change.EffectiveFrom),
+                Reason = change.Reason,
+            }, options)).Subcontract, areaNames),
+            cancellationToken);
+
+    private static SubcontractDetail ToDetail(Subcontract s, IReadOnlyDictionary<int, string>? areaNames) => new(
+        ToRow(s, areaNames),
+        s.Rates.Select(r => new RatePeriodView(r.Product, r.Unit, r.RateCents, ToDateOnly(r.ValidFrom), ToDateOnly(r.ValidTo))).ToList(),
+        s.RateChanges.Select(c => new RateChangeView(
+            c.Product, c.Unit, ToDateOnly(c.EffectiveFrom), c.HasOldRateCents ? c.OldRateCents : null, c.NewRateCents, c.Reason,
+            // Who: the person's name; a change without one is shown as the hoofdaanbieder's (only it changes rates), never the subject id.
+            string.IsNullOrWhiteSpace(c.ChangedByName) ? s.HoofdaanbiederName : c.ChangedByName,
+            ToDateTime(c.ChangedAt))).Reverse().ToList());
+
     private static SubcontractRow ToRow(Subcontract s, IReadOnlyDictionary<int, string>? areaNames) => new(
         s.Id,
         s.HoofdaanbiederName,
@@ -64,7 +92,8 @@ public sealed partial class GonServerClient
         s.State,
         ToDateOnly(s.ValidFrom),
         ToDateOnly(s.ValidTo),
-        s.Rates.Select(r => new RateView(r.Product, r.Unit, r.RateCents)).ToList(),
+        // The lists show the latest rate of each product and unit; the detail page shows every period.
+        s.Rates.Where(r => r.ValidTo is null).Select(r => new RateView(r.Product, r.Unit, r.RateCents)).ToList(),
         ToDateTime(s.ProposedAt),
         s.ConsentReference,
         s.RefusalReason,

@@ -9,8 +9,11 @@ namespace GonPortal.Server.Budgets;
 /// <summary>The base lumpsum of an area contract: the gemeente sets it, holders of the area read it.</summary>
 public sealed class BaseLumpsumHandler(GonDbContext db, TenantContext tenant, BudgetAreaAccess access, BudgetChangeLog changes, BudgetClock clock)
 {
-    /// <summary>Creates or replaces the contract's base lumpsum; NOT_FOUND for an unknown contract.</summary>
-    public async Task<(D.BaseLumpsum Row, Guid HoofdaanbiederId)> SetAsync(Guid contractId, long amountCents, CancellationToken ct)
+    /// <summary>
+    /// Creates or replaces the contract's base lumpsum; NOT_FOUND for an unknown contract. A null
+    /// <paramref name="baseYear"/> keeps the stored y0, or for a new row takes the year before the period.
+    /// </summary>
+    public async Task<(D.BaseLumpsum Row, Guid HoofdaanbiederId)> SetAsync(Guid contractId, long amountCents, int? baseYear, CancellationToken ct)
     {
         var contract = await db.AreaContracts.AsNoTracking().SingleOrDefaultAsync(c => c.Id == contractId, ct)
             ?? throw new NotFoundException("Area contract");
@@ -18,16 +21,24 @@ public sealed class BaseLumpsumHandler(GonDbContext db, TenantContext tenant, Bu
         var row = await db.BaseLumpsums.FindAsync([contract.Id], ct);
         if (row is null)
         {
-            row = D.BaseLumpsum.Create(contract.Id, contract.AreaId, contract.PeriodStart.Year, amountCents, tenant.Subject, now);
+            row = D.BaseLumpsum.Create(contract.Id, contract.AreaId, contract.PeriodStart.Year, baseYear, amountCents, tenant.Subject, now);
             db.BaseLumpsums.Add(row);
             changes.Record(D.BudgetFigure.BaseLumpsum, contract.AreaId, 0, contract.Id, null, $"{amountCents}", now);
+            changes.Record(D.BudgetFigure.BaseYear, contract.AreaId, 0, contract.Id, null, $"{row.BaseYear}", now);
         }
         else
         {
-            var old = row.AmountCents;
-            if (row.Change(amountCents, tenant.Subject, now))
+            var (old, oldYear) = (row.AmountCents, row.BaseYear);
+            if (row.Change(amountCents, baseYear, contract.PeriodStart.Year, tenant.Subject, now))
             {
-                changes.Record(D.BudgetFigure.BaseLumpsum, contract.AreaId, 0, contract.Id, $"{old}", $"{amountCents}", now);
+                if (old != row.AmountCents)
+                {
+                    changes.Record(D.BudgetFigure.BaseLumpsum, contract.AreaId, 0, contract.Id, $"{old}", $"{amountCents}", now);
+                }
+                if (oldYear != row.BaseYear)
+                {
+                    changes.Record(D.BudgetFigure.BaseYear, contract.AreaId, 0, contract.Id, $"{oldYear}", $"{row.BaseYear}", now);
+                }
             }
         }
         await BudgetSave.SaveAsync(db, ct);

@@ -36,7 +36,8 @@ public sealed class BudgetGrpcService(
         var contractId = ProtoConvert.ToId(v, "area_contract_id", request.AreaContractId);
         D.BaseLumpsum.Check(v, request.AmountCents);
         v.ThrowIfAny();
-        var (row, holder) = await lumpsumFigures.SetAsync(contractId!.Value, request.AmountCents, context.CancellationToken);
+        int? baseYear = request.HasBaseYear ? request.BaseYear : null;
+        var (row, holder) = await lumpsumFigures.SetAsync(contractId!.Value, request.AmountCents, baseYear, context.CancellationToken);
         return new SetBaseLumpsumResponse { BaseLumpsum = BudgetMapping.ToProto(row, holder) };
     }
 

@@ -27,6 +27,7 @@ public static class GrpcExtensions
         builder.Services.AddGonArrangementServices();
         builder.Services.AddScoped<Conversion.ConversionImport>();
         builder.Services.AddGonHourServices();
+        builder.Services.AddGonSubcontractServices();
         builder.Services.AddGonBudgetServices();
         builder.Services.AddGonReportingServices();
         builder.Services.AddGonProviderServices();

@@ -6,6 +6,7 @@ using GonPortal.Server.ErrorModel;
 using GonPortal.Server.Grpc;
 using GonPortal.Server.Hours;
 using GonPortal.Server.Paging;
+using GonPortal.Server.Subcontracts;
 using GonPortal.Server.Tenancy;
 using GonPortal.HostContracts;
 using Google.Protobuf.WellKnownTypes;
@@ -24,7 +25,7 @@ namespace GonPortal.Server.Hours;
 /// </summary>
 [Authorize(Roles = $"{GonRoles.Hoofdaanbieder},{GonRoles.Onderaannemer},{GonRoles.Gemeente}")]
 public sealed class HourGrpcService(GonDbContext db, TenantContext tenant, CrossTenantAccess crossTenant, HourEntryWriter writer, TimeProvider clock,
-    HourFilterReviewHandler filterReview, HourApprovalUndoHandler approvalUndo)
+    HourFilterReviewHandler filterReview, HourApprovalUndoHandler approvalUndo, SubcontractRateCheck rates)
     : HourService.HourServiceBase
 {
     public const int MaxBatch = 1_000;
@@ -171,6 +172,8 @@ public sealed class HourGrpcService(GonDbContext db, TenantContext tenant, Cross
         var v = new Violations();
         Text.Optional(v, "note", request.Note, 1000);
         var entries = await LoadOwnForReview(v, request.HourEntryIds, context.CancellationToken);
+        // Rules 1.1 §3: no approval without a subcontract rate in force on the service date.
+        await rates.RequireRatesAsync(entries, context.CancellationToken);
         var now = clock.GetUtcNow();
         foreach (var entry in entries.Where(e => e.Status != DomainStatus.Approved))
         {

@@ -11,11 +11,11 @@ namespace GonPortal.Server.Settlements;
 /// <summary>
 /// Subcontractor statements of one month (settlement-rules.md §3): one per subcontract in
 /// CONSENTED or ENDED whose validity overlaps the month. Approved entries (reversals included) are
-/// summed per (area, product, unit) in the database; a subcontract has one rate per product and unit,
-/// so that group is exactly a statement line. <see cref="SubcontractorStatement.Compute"/> then gets
-/// one pre-summed entry per group, which gives the same quantity and amount as the single entries
-/// (the amount is computed from the summed minutes, rounded once); the entry count comes from the
-/// database. Reads every hoofdaanbieder's rows through <see cref="SystemReads"/>: the job runs in system mode.
+/// summed per (area, product, unit, service date) in the database; <see cref="StatementRating"/> gives
+/// each the rate in force on that date (rates are effective-dated, so a change mid-month gives two
+/// lines), and <see cref="SubcontractorStatement.Compute"/> groups them per rate, which gives the same
+/// quantity and amount as the single entries (the amount is computed from the summed minutes, rounded
+/// once); the entry count comes from the database. Reads every hoofdaanbieder's rows through <see cref="SystemReads"/>: the job runs in system mode.
 /// </summary>
 internal sealed class StatementComputer(SystemReads reads, ISettlementRunFaults faults)
 {
@@ -44,21 +44,14 @@ internal sealed class StatementComputer(SystemReads reads, ISettlementRunFaults 
     {
         var groups = await reads.Set<HourEntry>().AsNoTracking()
             .Where(e => e.SubcontractId == subcontract.Id && e.Status == HourEntryStatus.Approved && e.ServiceDate >= from && e.ServiceDate <= to)
-            .GroupBy(e => new { e.AreaId, e.Product, e.Unit })
-            .Select(g => new { g.Key.AreaId, g.Key.Product, g.Key.Unit, Quantity = g.Sum(e => (long)e.Quantity), Count = g.Count() })
+            .GroupBy(e => new { e.AreaId, e.Product, e.Unit, e.ServiceDate })
+            .Select(g => new { g.Key.AreaId, g.Key.Product, g.Key.Unit, g.Key.ServiceDate, Quantity = g.Sum(e => (long)e.Quantity), Count = g.Count() })
             .ToListAsync(ct);
 
-        var entries = groups.Select(g =>
-        {
-            var rate = subcontract.Rates.FirstOrDefault(r => r.Product == g.Product && r.Unit == g.Unit)
-                ?? throw new InvalidStateException(
-                    $"Subcontract {subcontract.Id} has approved entries for {g.Product} per {g.Unit} in {year}-{month:D2} but no rate for it.",
-                    ErrorReasons.SettlementInputMissing, new Dictionary<string, string> { ["input"] = "SUBCONTRACT_RATE", ["year"] = $"{year}", ["month"] = $"{month}" });
-            return new StatementEntry(g.AreaId, g.Product, g.Unit, rate.RateCents, g.Quantity);
-        }).ToList();
-        var counts = groups.ToDictionary(g => (g.AreaId, g.Product, g.Unit), g => g.Count);
+        var (entries, counts) = StatementRating.Rate(subcontract.Rates,
+            groups.Select(g => new DatedStatementEntry(g.AreaId, g.Product, g.Unit, g.ServiceDate, g.Quantity, g.Count)));
         var computed = SubcontractorStatement.Compute(subcontract.Id, year, month, entries);
-        var lines = computed.Lines.Select(l => l with { EntryCount = counts[(l.AreaId, l.Product, l.Unit)] }).ToList();
+        var lines = computed.Lines.Select(l => l with { EntryCount = counts[(l.AreaId, l.Product, l.Unit, l.RateCents)] }).ToList();
 
         var explanation = new StatementExplanation(computed with { Lines = lines }, subcontract.TenantId, subcontract.OnderaannemerId);
         var rows = lines.Select((l, i) => new SettlementStatementLine

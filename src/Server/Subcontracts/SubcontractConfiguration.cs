@@ -32,6 +32,13 @@ public sealed class SubcontractConfiguration(GonDbContext db) : IEntityTypeConfi
             r.Property(x => x.Product).HasConversion<string>();
             r.Property(x => x.Unit).HasConversion<string>();
         });
+        // The history is read with its subcontract, by the same parties; JSON like the rates.
+        b.OwnsMany(s => s.RateChanges, r =>
+        {
+            r.ToJson();
+            r.Property(x => x.Product).HasConversion<string>();
+            r.Property(x => x.Unit).HasConversion<string>();
+        });
         b.HasOne<Provider>().WithMany().HasForeignKey(s => s.TenantId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Provider>().WithMany().HasForeignKey(s => s.OnderaannemerId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(s => new { s.TenantId, s.State });

@@ -131,6 +131,22 @@ public sealed class SubcontractGrpcService(GonDbContext db, TenantContext tenant
         return new EndSubcontractResponse { Subcontract = await ToProto(subcontract, context.CancellationToken) };
     }
 
+    [Authorize(Roles = GonRoles.Hoofdaanbieder)]
+    public override async Task<ChangeSubcontractRateResponse> ChangeSubcontractRate(ChangeSubcontractRateRequest request, ServerCallContext context)
+    {
+        var v = new Violations();
+        var id = ProtoConvert.ToId(v, "subcontract_id", request.SubcontractId);
+        var from = ProtoConvert.ToDate(v, "effective_from", request.EffectiveFrom);
+        v.ThrowIfAny();
+        var subcontract = await LoadOwn(id!.Value, context.CancellationToken);
+        var change = new RateChangeRequest(ProtoConvert.ToDomain(request.Product), ProtoConvert.ToDomain(request.Unit), request.RateCents, from, request.Reason);
+        if (subcontract.ChangeRate(change, tenant.Subject, tenant.DisplayName ?? "", clock.GetUtcNow()))
+        {
+            await db.SaveChangesAsync(context.CancellationToken);
+        }
+        return new ChangeSubcontractRateResponse { Subcontract = await ToProto(subcontract, context.CancellationToken) };
+    }
+
     /// <summary>What the caller may see: own and party rows through the tenant filter, all rows for the gemeente (audited).</summary>
     private Task<IQueryable<DomainSubcontract>> Visible(string resource, CancellationToken ct) =>
         crossTenant.VisibleAsync<DomainSubcontract>(resource, ct);

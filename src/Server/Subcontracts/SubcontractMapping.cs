@@ -34,7 +34,30 @@ internal static class SubcontractMapping
             Product = ProtoConvert.ToProto(r.Product),
             Unit = ProtoConvert.ToProto(r.Unit),
             RateCents = r.RateCents,
+            ValidFrom = ProtoConvert.ToProto(r.ValidFrom),
+            ValidTo = ProtoConvert.ToProto(r.ValidTo),
         }));
+        proto.RateChanges.AddRange(s.RateChanges.Select(ToProto));
+        return proto;
+    }
+
+    private static V1.SubcontractRateChange ToProto(SubcontractRateChange c)
+    {
+        var proto = new V1.SubcontractRateChange
+        {
+            Product = ProtoConvert.ToProto(c.Product),
+            Unit = ProtoConvert.ToProto(c.Unit),
+            EffectiveFrom = ProtoConvert.ToProto(c.EffectiveFrom),
+            NewRateCents = c.NewRateCents,
+            Reason = c.Reason,
+            ChangedBy = c.ChangedBy,
+            ChangedByName = c.ChangedByName,
+            ChangedAt = ProtoConvert.ToProto(c.ChangedAt),
+        };
+        if (c.OldRateCents is { } old)
+        {
+            proto.OldRateCents = old;
+        }
         return proto;
     }
 

@@ -13,16 +13,17 @@ public class BudgetFigureValidationTests
     [Fact]
     public void A_base_lumpsum_must_be_positive()
     {
-        Assert.Equal(["amount_cents"], Fields(() => BaseLumpsum.Create(Guid.NewGuid(), 1, 2027, 0, "x", Now)));
+        Assert.Equal(["amount_cents"], Fields(() => BaseLumpsum.Create(Guid.NewGuid(), 1, 2027, null, 0, "x", Now)));
     }
 
     [Fact]
     public void Changing_a_base_lumpsum_to_the_same_amount_changes_nothing()
     {
-        var b = BaseLumpsum.Create(Guid.NewGuid(), 1, 2027, 500, "x", Now);
-        Assert.False(b.Change(500, "y", Now.AddDays(1)));
+        var b = BaseLumpsum.Create(Guid.NewGuid(), 1, 2027, null, 500, "x", Now);
+        Assert.False(b.Change(500, null, 2027, "y", Now.AddDays(1)));
+        Assert.False(b.Change(500, 2026, 2027, "y", Now.AddDays(1)));
         Assert.Equal("x", b.UpdatedBy);
-        Assert.True(b.Change(600, "y", Now.AddDays(1)));
+        Assert.True(b.Change(600, null, 2027, "y", Now.AddDays(1)));
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public class LumpsumTests
     public void The_base_year_lumpsum_is_the_base_amount()
     {
         var r = Lumpsum.Compute(Input(100_000_000, []), 2027);
-        Assert.Equal("1", r.RulesVersion);
+        Assert.Equal("1.1", r.RulesVersion);
         Assert.Empty(r.Chain);
         Assert.Equal(100_000_000, r.LumpsumCents);
         Assert.Equal(100_000_000, r.TotalCents);

@@ -19,7 +19,7 @@ public class PgbSettlementTests
         // counts 11 x 95 + 101 = 1,146; P = 1,146 / 12 = 95.5; D = 100 - 95.5 = 4.5; D' = 4.5
         // PGB = round(1 * 4.5 * 1,234,567) = round(4,938,268 + 617,283.5) = round(5,555,551.5) = 5,555,552
         var r = PgbSettlement.Compute(Input(Year(95, 101)), PgbSettlementKind.Final);
-        Assert.Equal("1", r.RulesVersion);
+        Assert.Equal("1.1", r.RulesVersion);
         Assert.Equal(PgbSettlementKind.Final, r.Kind);
         Assert.Equal(1, r.AreaId);
         Assert.Equal(2028, r.Year);

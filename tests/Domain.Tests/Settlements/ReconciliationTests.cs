@@ -66,7 +66,7 @@ public class ReconciliationTests
         var input = Input(pgb: FinalPgb(99), sigma: 0.01m);
         var r = Reconciliation.Compute(input);
 
-        Assert.Equal("1", r.RulesVersion);
+        Assert.Equal("1.1", r.RulesVersion);
         Assert.Equal((Provider, 1, 2028), (r.HoofdaanbiederId, r.AreaId, r.Year));
         Assert.Same(input.Lumpsum, r.Lumpsum);
         Assert.Same(input.Pgb, r.Pgb);

@@ -36,5 +36,5 @@ public class SettlementRulesTests
     }
 
     [Fact]
-    public void The_rules_version_is_1() => Assert.Equal("1", SettlementRules.RulesVersion);
+    public void The_rules_version_is_1_1() => Assert.Equal("1.1", SettlementRules.RulesVersion);
 }

@@ -21,7 +21,7 @@ public class SubcontractorStatementTests
         Assert.Equal(5_000, line.Unrounded);
         Assert.Equal(5_000, line.AmountCents);
         Assert.Equal(5_000, r.TotalCents);
-        Assert.Equal("1", r.RulesVersion);
+        Assert.Equal("1.1", r.RulesVersion);
         Assert.Equal((SubcontractId, 2028, 3), (r.SubcontractId, r.Year, r.Month));
     }
 

@@ -29,6 +29,7 @@ public sealed class AccessibilityTests(PortalHosts hosts, BrowserFixture browser
         { Hoofdaanbieder, "/verantwoording" },
         { Hoofdaanbieder, "/uitloggen" },
         { Onderaannemer, "/opdrachten" },
+        { Onderaannemer, "/onderaanneming" },
         { Onderaannemer, "/uren/invoeren?week=2028-01-03" },
         { Onderaannemer, "/uren/importeren" },
         { Onderaannemer, "/specificaties?jaar=2027&maand=12" },

@@ -46,6 +46,7 @@ public static class AccessMatrix
         SubcontractService/RefuseSubcontract             U  OK PD PD PD PD PD PD PD
         SubcontractService/WithdrawSubcontract           U  PD PD OK NF NF PD PD PD
         SubcontractService/EndSubcontract                U  PD PD OK NF NF PD PD PD
+        SubcontractService/ChangeSubcontractRate         U  PD PD OK NF NF PD PD PD
         AuditService/ListAuditEntries                    U  OK PD PD PD PD PD PD PD
         ClientService/CreateClient                       U  PD OK OK OK OK PD PD PD
         ClientService/GetClient#stadse-delinde           U  OK OK OK NF NF OK NF NF
@@ -239,6 +240,15 @@ public static class AccessMatrix
         {
             var sub = await s.Consented(Callers.HaStadse);
             await new SubcontractService.SubcontractServiceClient(c).EndSubcontractAsync(new() { SubcontractId = sub.Id, EndDate = Date(2027, 12, 31), Reason = "Contract afgelopen" });
+        },
+        ["SubcontractService/ChangeSubcontractRate"] = async (s, _, c) =>
+        {
+            var sub = await s.Consented(Callers.HaStadse);
+            await new SubcontractService.SubcontractServiceClient(c).ChangeSubcontractRateAsync(new()
+            {
+                SubcontractId = sub.Id, Product = Product.Begeleiding, Unit = Unit.Hour, RateCents = 6_800,
+                EffectiveFrom = Date(2027, 6, 1), Reason = "Indexatie",
+            });
         },
         // Hours: the arrangement is Stadse's, executed by De Linde; only De Linde may report on it.
         ["HourService/BatchCreateHourEntries"] = async (s, _, c) =>

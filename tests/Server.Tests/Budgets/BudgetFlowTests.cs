@@ -350,7 +350,8 @@ public abstract class BudgetFlowTests(GonHosts hosts)
         })).AreaContract;
         var noBase = await RpcAssert.Fails(StatusCode.FailedPrecondition, async () => await gemeente.GetAreaBudgetAsync(new() { AreaId = 1, Year = start }));
         Assert.Contains("base lumpsum", noBase.Status.Detail);
-        await gemeente.SetBaseLumpsumAsync(new() { AreaContractId = contract.Id, AmountCents = 120_000_000 });
+        // y0 inside the period (its first year), so L(start) = B without an index.
+        await gemeente.SetBaseLumpsumAsync(new() { AreaContractId = contract.Id, AmountCents = 120_000_000, BaseYear = start });
         Assert.Equal(10_000_000, (await gemeente.GetAreaBudgetAsync(new() { AreaId = 1, Year = start })).AreaBudget.MonthlyAdvances[0].AmountCents);
         var noIndex = await RpcAssert.Fails(StatusCode.FailedPrecondition, async () => await gemeente.GetAreaBudgetAsync(new() { AreaId = 1, Year = start + 1 }));
         Assert.Contains($"year {start + 1} has no index", noIndex.Status.Detail);

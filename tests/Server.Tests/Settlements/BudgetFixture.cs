@@ -75,7 +75,7 @@ public sealed class BudgetFixture(GonHosts hosts)
         {
             db.BaseLumpsums.RemoveRange(db.BaseLumpsums.Where(b => b.AreaContractId == contract));
             await db.SaveChangesAsync();
-            db.BaseLumpsums.Add(BaseLumpsum.Create(contract, area, baseYear, baseCents, "test", Now));
+            db.BaseLumpsums.Add(BaseLumpsum.Create(contract, area, baseYear, baseYear, baseCents, "test", Now));
         });
     }
 

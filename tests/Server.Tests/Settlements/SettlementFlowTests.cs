@@ -31,7 +31,7 @@ public abstract class SettlementFlowTests(GonHosts hosts)
 
         var first = await _s.RunAsync(SettlementRunKind.SubcontractorStatements, 0, 2027, 5);
         Assert.Equal(SettlementRunState.Succeeded, first.State);
-        Assert.Equal("1", first.RulesVersion);
+        Assert.Equal("1.1", first.RulesVersion);
         Assert.Equal(100, first.ProgressPercent);
         var settlements = await _s.Settlements(Callers.HaStadse);
         var statement = (await settlements.GetSubcontractorStatementAsync(new() { SubcontractId = subcontract.Id, Year = 2027, Month = 5 })).SubcontractorStatement;
@@ -87,7 +87,7 @@ public abstract class SettlementFlowTests(GonHosts hosts)
         Assert.Equal((SettlementRunState.Succeeded, 1), (provisional.State, provisional.Revision));
         var zuid = await _s.Settlements(Callers.HaZuid);
         var p = (await zuid.GetPgbSettlementAsync(new() { AreaId = area, Year = 2027, Kind = SettlementRunKind.PgbProvisional })).PgbSettlement;
-        Assert.Equal((10, 900L, 5_000_000L, "1", 2027), (p.MonthsUsed, p.MonthlyCountSum, p.PgbAmountCents, p.RulesVersion, p.Parameters.Year));
+        Assert.Equal((10, 900L, 5_000_000L, "1.1", 2027), (p.MonthsUsed, p.MonthlyCountSum, p.PgbAmountCents, p.RulesVersion, p.Parameters.Year));
 
         await _budget.SetCountAsync(area, 11, 90);
         await _budget.SetCountAsync(area, 12, 90);
@@ -145,7 +145,7 @@ public abstract class SettlementFlowTests(GonHosts hosts)
         Assert.Equal(new Google.Type.Date { Year = 2027, Month = 12, Day = 31 }, r.TargetDate);
         Assert.Equal(5_000, r.ReferenceHourlyRateCents);
         Assert.Equal(oost.ToString(), r.HoofdaanbiederId);
-        Assert.Equal("1", r.RulesVersion);
+        Assert.Equal("1.1", r.RulesVersion);
         var lines = (await gemeente.ListStaffShortageLinesAsync(new() { ReconciliationId = r.Id, PageSize = 500 })).Lines;
         Assert.Equal(r.HourArrangementCount, lines.Count);
         // Pages show names, not ids: the client of each line and the onderaannemer of each statement used.

@@ -44,3 +44,23 @@ public sealed class RateInput
     /// <summary>The person confirmed an amount beyond the plausible rate ("Ja, dit klopt").</summary>
     public bool Confirmed { get; set; }
 }
+
+/// <summary>One subcontract with every rate period and the history of rate changes (newest first).</summary>
+public sealed record SubcontractDetail(SubcontractRow Row, IReadOnlyList<RatePeriodView> Periods, IReadOnlyList<RateChangeView> Changes);
+
+/// <summary>A rate in force from <paramref name="From"/> to <paramref name="To"/> (null: until the subcontract ends).</summary>
+public sealed record RatePeriodView(Product Product, Unit Unit, long RateCents, DateOnly? From, DateOnly? To);
+
+/// <summary>A recorded rate change: from when, old (null for a first rate) and new rate, why, who and when.</summary>
+public sealed record RateChangeView(
+    Product Product, Unit Unit, DateOnly? EffectiveFrom, long? OldRateCents, long NewRateCents, string Reason, string ChangedBy, DateTimeOffset? ChangedAt);
+
+/// <summary>What the hoofdaanbieder fills in to change a rate; the amount as typed (euros with a decimal comma).</summary>
+public sealed class RateChangeInput
+{
+    public Product Product { get; set; } = Product.Begeleiding;
+    public Unit Unit { get; set; } = Unit.Hour;
+    public string Amount { get; set; } = string.Empty;
+    public DateOnly? EffectiveFrom { get; set; }
+    public string Reason { get; set; } = string.Empty;
+}

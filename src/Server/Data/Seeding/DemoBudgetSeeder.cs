@@ -49,7 +49,8 @@ public static class DemoBudgetSeeder
         foreach (var contract in contracts.Where(c => Areas.ContainsKey(c.AreaId)))
         {
             var area = Areas[contract.AreaId];
-            db.BaseLumpsums.Add(BaseLumpsum.Create(contract.Id, contract.AreaId, contract.PeriodStart.Year, area.BaseCents, By, now));
+            // The demo amounts are first-year lumpsums (as entered before rules 1.1), so y0 is the first contract year.
+            db.BaseLumpsums.Add(BaseLumpsum.Create(contract.Id, contract.AreaId, contract.PeriodStart.Year, contract.PeriodStart.Year, area.BaseCents, By, now));
             db.PgbBaselines.Add(PgbBaseline.Create(contract.Id, contract.AreaId, contract.PeriodStart, area.PgbClients, By, now));
         }
         foreach (var (year, prognosis, definitive, source) in Indices)

@@ -1685,6 +1685,10 @@ namespace GonPortal.Server.Data.Migrations.Postgres
                             b1.Property<string>("Unit")
                                 .IsRequired();
 
+                            b1.Property<DateOnly>("ValidFrom");
+
+                            b1.Property<DateOnly?>("ValidTo");
+
                             b1.HasKey("SubcontractId", "__synthesizedOrdinal");
 
                             b1.ToTable("Subcontracts");
@@ -1696,6 +1700,50 @@ namespace GonPortal.Server.Data.Migrations.Postgres
                             b1.WithOwner()
                                 .HasForeignKey("SubcontractId");
                         });
+
+                    b.OwnsMany("GonPortal.Domain.Subcontracts.SubcontractRateChange", "RateChanges", b1 =>
+                        {
+                            b1.Property<Guid>("SubcontractId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<DateTimeOffset>("ChangedAt");
+
+                            b1.Property<string>("ChangedBy")
+                                .IsRequired();
+
+                            b1.Property<string>("ChangedByName")
+                                .IsRequired();
+
+                            b1.Property<DateOnly>("EffectiveFrom");
+
+                            b1.Property<long>("NewRateCents");
+
+                            b1.Property<long?>("OldRateCents");
+
+                            b1.Property<string>("Product")
+                                .IsRequired();
+
+                            b1.Property<string>("Reason")
+                                .IsRequired();
+
+                            b1.Property<string>("Unit")
+                                .IsRequired();
+
+                            b1.HasKey("SubcontractId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Subcontracts");
+
+                            b1
+                                .ToJson("RateChanges")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SubcontractId");
+                        });
+
+                    b.Navigation("RateChanges");
 
                     b.Navigation("Rates");
                 });

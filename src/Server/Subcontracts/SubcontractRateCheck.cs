@@ -1,0 +1,38 @@
+using GonPortal.Domain.Common;
+using GonPortal.Domain.Hours;
+using GonPortal.Domain.Subcontracts;
+using GonPortal.Server.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace GonPortal.Server.Subcontracts;
+
+/// <summary>
+/// An onderaannemer's hour entry can be approved only when its subcontract has a rate in force on
+/// the service date (settlement-rules.md 1.1 §3); otherwise the statement could not price it. Called
+/// by every approval path before it approves anything, so a refusal approves nothing.
+/// </summary>
+public sealed class SubcontractRateCheck(GonDbContext db)
+{
+    /// <summary>
+    /// FAILED_PRECONDITION naming the earliest service date (and the entry's key) without a rate.
+    /// Own staff's entries and entries already approved need no check. Reads the subcontracts through
+    /// the tenant filter: the approving hoofdaanbieder owns the entry and its subcontract alike.
+    /// </summary>
+    public async Task RequireRatesAsync(IReadOnlyCollection<HourEntry> entries, CancellationToken ct)
+    {
+        var pending = entries.Where(e => e.SubcontractId is not null && e.Status != HourEntryStatus.Approved).ToList();
+        if (pending.Count == 0)
+        {
+            return;
+        }
+        var ids = pending.Select(e => e.SubcontractId!.Value).Distinct().ToList();
+        var rates = await db.Subcontracts.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Rates, ct);
+        foreach (var e in pending.OrderBy(e => e.ServiceDate).ThenBy(e => e.EntryKey, StringComparer.Ordinal))
+        {
+            if (!rates.TryGetValue(e.SubcontractId!.Value, out var periods) || RateLookup.InForce(periods, e.Product, e.Unit, e.ServiceDate) is null)
+            {
+                throw new InvalidStateException($"Hour entry {e.EntryKey} cannot be approved: {RateLookup.Missing(e.Product, e.Unit, e.ServiceDate)}");
+            }
+        }
+    }
+}
