@@ -34,6 +34,10 @@ public static class ErrorReasons
     public const string MonthNotEnded = "MONTH_NOT_ENDED";
     public const string ConcurrentWrite = "CONCURRENT_WRITE";
     public const string SelfDeactivation = "SELF_DEACTIVATION";
+    public const string SubcontractRateMissing = "SUBCONTRACT_RATE_MISSING";
+    public const string StatementsIncomplete = "STATEMENTS_INCOMPLETE";
+    public const string HourReviewCountMismatch = "HOUR_REVIEW_COUNT_MISMATCH";
+    public const string HourApprovalUndoBlocked = "HOUR_APPROVAL_UNDO_BLOCKED";
 
     // NOT_FOUND: "<RESOURCE>_NOT_FOUND", metadata resource
     public const string NotFoundSuffix = "_NOT_FOUND";

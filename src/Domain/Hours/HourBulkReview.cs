@@ -25,7 +25,8 @@ public static class HourBulkReview
         if (confirmed != actual)
         {
             throw new InvalidStateException(
-                $"The filter matches {actual} reviewable hour entries, not the {confirmed} confirmed; nothing was changed. Confirm {actual} to go ahead.");
+                $"The filter matches {actual} reviewable hour entries, not the {confirmed} confirmed; nothing was changed. Confirm {actual} to go ahead.",
+                ErrorReasons.HourReviewCountMismatch, new Dictionary<string, string> { ["count"] = $"{actual}", ["confirmed"] = $"{confirmed}" });
         }
     }
 }

@@ -123,7 +123,8 @@ public sealed class HourEntry : IAddedByParty
         }
         if (facts.StatementRunCoversMonth)
         {
-            throw new InvalidStateException($"Cannot undo the approval of hour entry {Id}: a statement run covers {ServiceDate.Year}-{ServiceDate.Month:D2}.");
+            throw new InvalidStateException($"Cannot undo the approval of hour entry {Id}: a statement run covers {ServiceDate.Year}-{ServiceDate.Month:D2}.",
+                ErrorReasons.HourApprovalUndoBlocked, new Dictionary<string, string> { ["year"] = $"{ServiceDate.Year}", ["month"] = $"{ServiceDate.Month}" });
         }
         if (facts.ReversedByEntryId is { } reversal)
         {

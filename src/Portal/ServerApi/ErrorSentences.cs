@@ -71,6 +71,7 @@ public static partial class ErrorSentences
         "last_day" or "date" when DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) =>
             d.ToString("d MMMM yyyy", Dutch),
         "month" when int.TryParse(value, out var m) && m is >= 1 and <= 12 => Dutch.DateTimeFormat.GetMonthName(m),
+        "months" => string.Join(", ", value.Split(',').Select(v => int.TryParse(v, out var mm) && mm is >= 1 and <= 12 ? Dutch.DateTimeFormat.GetMonthName(mm) : v)),
         _ => value,
     };
 

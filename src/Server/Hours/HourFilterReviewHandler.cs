@@ -1,6 +1,7 @@
 using GonPortal.Domain.Hours;
 using GonPortal.Server.Data;
 using GonPortal.Server.Idempotency;
+using GonPortal.Server.Subcontracts;
 using GonPortal.Server.Tenancy;
 using Google.Protobuf;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ namespace GonPortal.Server.Hours;
 /// the rows it changed (<see cref="HourBulkReview.ConfirmCount"/>; a mismatch rolls the update back),
 /// and the idempotency record of the request committed with it.
 /// </summary>
-public sealed class HourFilterReviewHandler(GonDbContext db, TenantContext tenant, IdempotentRequests idempotent, TimeProvider clock)
+public sealed class HourFilterReviewHandler(GonDbContext db, TenantContext tenant, IdempotentRequests idempotent, TimeProvider clock, SubcontractRateCheck rates)
 {
     public async Task<int> ReviewAsync(IMessage request, string requestId, HourReviewSelection selection, int confirmedCount,
         HourEntryStatus outcome, string? note, CancellationToken ct)
@@ -23,6 +24,11 @@ public sealed class HourFilterReviewHandler(GonDbContext db, TenantContext tenan
         {
             var now = clock.GetUtcNow();
             var by = tenant.Subject;
+            if (outcome == HourEntryStatus.Approved)
+            {
+                // An entry whose date has no subcontract rate could not be priced in its statement (rules 1.1 §3).
+                await rates.RequireRatesAsync(selection.Apply(db.HourEntries, tenant.TenantId), ct);
+            }
             var count = await selection.Apply(db.HourEntries, tenant.TenantId).ExecuteUpdateAsync(u => u
                 .SetProperty(e => e.Status, outcome)
                 .SetProperty(e => e.ReviewedAt, now)

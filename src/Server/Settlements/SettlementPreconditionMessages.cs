@@ -33,7 +33,14 @@ internal static class SettlementPreconditionMessages
         var months = blocking.Select(m => m.State == StatementMonthState.Stale
             ? $"{year}-{m.Month:D2}: entries approved after its SUBCONTRACTOR_STATEMENTS run, run it again ({Subcontracts(m)})"
             : $"{year}-{m.Month:D2}: no succeeded SUBCONTRACTOR_STATEMENTS run ({Subcontracts(m)})");
-        return new($"RECONCILIATION of area {areaId}, {year} needs complete subcontractor statements; {string.Join("; ", months)}.");
+        return new($"RECONCILIATION of area {areaId}, {year} needs complete subcontractor statements; {string.Join("; ", months)}.",
+            ErrorReasons.StatementsIncomplete, new Dictionary<string, string>
+            {
+                ["area_id"] = $"{areaId}",
+                ["year"] = $"{year}",
+                ["missing_count"] = $"{blocking.Count}",
+                ["months"] = string.Join(",", blocking.Select(m => m.Month)),
+            });
     }
 
     public static InvalidStateException NoReferenceRate(int year) =>

@@ -10,21 +10,21 @@ public static class RolePages
     {
         [PortalTest.Hoofdaanbieder] =
         [
-            "/dashboard", "/clienten", "/clienten/nieuw", "/verwijzingen/ontvangen", "/uren/beoordelen", "/onderaanneming", "/onderaanneming/nieuw", "/gebieden", "/lumpsum",
-            "/jaarverslag", "/specificaties?jaar=2027&maand=12", "/verantwoording",
+            "/dashboard", "/te-doen", "/clienten", "/clienten/nieuw", "/verwijzingen/ontvangen", "/uren/beoordelen", "/onderaanneming", "/onderaanneming/nieuw", "/gebieden", "/lumpsum",
+            "/jaarverslag", "/specificaties?jaar=2027&maand=12", "/verantwoording", "/uren/invoeren?week=2028-01-03",
         ],
         [PortalTest.Onderaannemer] =
         [
-            "/opdrachten", "/uren/invoeren?week=2028-01-03", "/uren/importeren", "/specificaties?jaar=2027&maand=12",
+            "/opdrachten", "/onderaanneming", "/uren/invoeren?week=2028-01-03", "/uren/importeren", "/specificaties?jaar=2027&maand=12",
             "/beheer/medewerkers", "/beheer/koppelingen",
         ],
         [PortalTest.Gemeente] =
         [
-            "/overzicht", "/toestemming", "/beschikkingen", "/audit", "/begroting", "/begroting/jaarparameters", "/begroting/index",
+            "/overzicht", "/te-doen", "/toestemming", "/beschikkingen", "/audit", "/begroting", "/begroting/jaarparameters", "/begroting/index",
             "/begroting/lumpsums", "/begroting/ventiel", "/begroting/pgb", "/begroting/jaarverslagen", "/afrekening",
             "/afrekening/revisies?soort=PgbFinal&gebied=3&jaar=2027", "/specificaties?jaar=2027&maand=12", "/verantwoording", "/conversie",
         ],
-        [PortalTest.Wij] = ["/verwijzingen", "/aanmelden", "/akkoord"],
+        [PortalTest.Wij] = ["/verwijzingen", "/te-doen", "/aanmelden", "/akkoord"],
         [PortalTest.GemeenteBeheerder] =
         [
             "/beheer", "/beheer/organisaties", "/beheer/organisaties/nieuw", "/beheer/medewerkers",

@@ -4,22 +4,21 @@ using GonPortal.HostContracts;
 namespace GonPortal.Portal.Components.WorkQueue;
 
 /// <summary>
-/// Where each kind of waiting work is done, per role: the one place to repoint a link when a
-/// dedicated page arrives (the referral queue, the WIJ approvals, the gemeente's advised arrangements).
+/// Where each kind of waiting work is done, per role: the one place that links the work queue to the pages.
 /// </summary>
 public static class WorkQueueLinks
 {
-    /// <summary>Hoofdaanbieder: incoming WIJ referrals. Until the referral queue exists: the client list.</summary>
-    public const string ReferralQueue = "clienten";
+    /// <summary>Hoofdaanbieder: incoming WIJ referrals, accepted or returned on the referral queue.</summary>
+    public const string ReferralQueue = "verwijzingen/ontvangen";
 
     /// <summary>Hoofdaanbieder: arrangements to decide or start. Until a queue exists: the client list.</summary>
     public const string ArrangementsOfHoofdaanbieder = "clienten";
 
-    /// <summary>WIJ: aanvullend arrangements waiting for its last say. Until that page exists: the referrals.</summary>
-    public const string WijApprovals = "verwijzingen";
+    /// <summary>WIJ: aanvullend arrangements waiting for its last say.</summary>
+    public const string WijApprovals = "akkoord";
 
-    /// <summary>Gemeente: advised aanvullend arrangements waiting for a beschikking. Until that page exists: the overview.</summary>
-    public const string AdvisedArrangements = "overzicht";
+    /// <summary>Gemeente: advised aanvullend arrangements waiting for a beschikking.</summary>
+    public const string AdvisedArrangements = "beschikkingen";
 
     public const string HourReview = "uren/beoordelen";
     public const string SubcontractConsent = "toestemming";
