@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GonPortal.Server.Hours;
 
 /// <summary>
-/// Undoes approvals all-or-nothing: gathers for each entry whether a statement run covers its month and
+/// Undoes approvals all-or-nothing: gathers for each entry whether a statement run of its month came after its approval and
 /// whether a reversal refers to it, and lets the domain decide (<see cref="HourEntry.UndoApproval"/>).
 /// </summary>
 public sealed class HourApprovalUndoHandler(GonDbContext db, TenantContext tenant)
@@ -21,11 +21,14 @@ public sealed class HourApprovalUndoHandler(GonDbContext db, TenantContext tenan
             throw new NotFoundException("Hour entry");
         }
         var years = entries.Select(e => e.ServiceDate.Year).Distinct().ToList();
-        // A queued or running run will read the approvals too; only a failed one left nothing behind.
-        var covered = (await db.SettlementRuns.AsNoTracking()
-                .Where(r => r.Kind == SettlementKind.SubcontractorStatements && years.Contains(r.Year) && r.State != SettlementRunState.Failed)
-                .Select(r => new { r.Year, r.Month }).Distinct().ToListAsync(ct))
-            .Select(r => (r.Year, r.Month)).ToHashSet();
+        // A run reads the approvals made before it was created: an approval made after the month's last run is in no
+        // statement yet and may still be undone. A queued or running run will read it too; only a failed one left nothing behind.
+        var runs = await db.SettlementRuns.AsNoTracking()
+            .Where(r => r.Kind == SettlementKind.SubcontractorStatements && years.Contains(r.Year) && r.State != SettlementRunState.Failed)
+            .Select(r => new { r.Year, r.Month, r.CreatedAt })
+            .ToListAsync(ct);
+        var latestRun = runs.GroupBy(r => (r.Year, r.Month)).ToDictionary(g => g.Key, g => g.Max(r => r.CreatedAt));
+        bool Covered(HourEntry e) => latestRun.TryGetValue((e.ServiceDate.Year, e.ServiceDate.Month), out var run) && e.ReviewedAt is { } at && at <= run;
         var reversals = await db.HourEntries.AsNoTracking()
             .Where(e => e.ReversesEntryId != null && ids.Contains(e.ReversesEntryId.Value) && e.Status != HourEntryStatus.Rejected)
             .Select(e => new { Reversed = e.ReversesEntryId!.Value, e.Id }).ToListAsync(ct);
@@ -35,7 +38,7 @@ public sealed class HourApprovalUndoHandler(GonDbContext db, TenantContext tenan
         {
             var entry = byId[id];
             entry.UndoApproval(new ApprovalUndoFacts(
-                covered.Contains((entry.ServiceDate.Year, entry.ServiceDate.Month)),
+                Covered(entry),
                 reversedBy.TryGetValue(id, out var r) ? r : null));
         }
         await db.SaveChangesAsync(ct);

@@ -237,8 +237,9 @@ public sealed class HourGrpcService(GonDbContext db, TenantContext tenant, Cross
             if (totals.ReceivedCount >= MaxImport)
             {
                 await Flush();
-                throw new RpcException(new global::Grpc.Core.Status(StatusCode.ResourceExhausted,
-                    $"An import stream holds at most {MaxImport} entries; the first {MaxImport} were judged and the valid ones stored."));
+                throw ErrorStatus.Build(StatusCode.ResourceExhausted, ErrorReasons.ImportTooLarge,
+                    $"An import stream holds at most {MaxImport} entries; the first {MaxImport} were judged and the valid ones stored.",
+                    new Dictionary<string, string> { ["max"] = $"{MaxImport}" });
             }
             var entry = requestStream.Current.Entry ?? new Contracts.V1.HourEntryInput();
             chunk.Add(HourMapping.ToDomain(entry));

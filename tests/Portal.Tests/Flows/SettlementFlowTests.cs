@@ -126,9 +126,9 @@ public sealed class SettlementFlowTests(PortalHosts hosts, BrowserFixture browse
         await ShowCentrum2027Async(coordinator);
         await Assertions.Expect(coordinator.GetByTestId("specificaties-ok")).ToContainTextAsync("alle 12 afgelopen maanden zijn compleet");
         var figures = coordinator.GetByTestId("tussenresultaten");
-        foreach (var label in new[] { "Opbrengst (Ltot + PGB)", "Totale lumpsum", "Kosten onderaannemers", "Eigen leveringskosten (jaarverslag)", "Kosten (S + O)",
-            "Resultaat (R − K)", "Toegestane winst", "Niet-geleverde uren", "Bedrag personeelstekort (U × r)", "Terugvordering personeelstekort",
-            "Overwinst", "Basisaandeel", "Initiatiefaandeel", "Sancties samen", "Terug te betalen (Ms + E + sancties)" })
+        foreach (var label in new[] { "Opbrengst (totale lumpsum plus PGB-verrekening)", "Totale lumpsum", "Kosten onderaannemers", "Eigen leveringskosten (jaarverslag)", "Kosten (onderaannemers plus eigen levering)",
+            "Resultaat (opbrengst min kosten)", "Toegestane winst", "Niet-geleverde uren", "Bedrag personeelstekort (niet-geleverde uren maal referentie-uurtarief)", "Terugvordering personeelstekort",
+            "Overwinst", "Basisaandeel", "Initiatiefaandeel", "Sancties samen", "Terug te betalen (terugvordering personeelstekort, overwinst en sancties)" })
         {
             await Assertions.Expect(figures.Locator("tr", new() { HasText = label }).First).ToBeVisibleAsync();
         }

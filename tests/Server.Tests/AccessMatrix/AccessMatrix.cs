@@ -10,7 +10,7 @@ namespace GonPortal.Server.Tests.AccessMatrix;
 /// <summary>
 /// Every RPC × every caller, with the outcome we expect. The table is data: a new RPC adds a
 /// row here and a case below, and <see cref="AccessMatrixTests.Every_mapped_rpc_has_a_row_for_every_caller"/>
-/// fails until it does. Codes: OK, U = UNAUTHENTICATED, PD = PERMISSION_DENIED, NF = NOT_FOUND, IA = INVALID_ARGUMENT (for hour entries: the entry
+/// fails until it does. Codes: OK, U = UNAUTHENTICATED, PD = PERMISSION_DENIED, NF = NOT_FOUND, IA = INVALID_ARGUMENT, FP = FAILED_PRECONDITION (for hour entries: the entry
 /// is refused as UNKNOWN_ARRANGEMENT, the answer a foreign arrangement gets).
 /// A "#suffix" distinguishes two rows for one RPC acting on different data.
 /// </summary>
@@ -79,6 +79,10 @@ public static class AccessMatrix
         HourService/ListHourEntries                      U  OK PD OK OK OK OK OK OK
         HourService/ApproveHourEntries                   U  PD PD OK NF NF PD PD PD
         HourService/RejectHourEntries                    U  PD PD OK NF NF PD PD PD
+        HourService/ImportHourEntriesWithResults         U  PD PD IA IA IA OK IA IA
+        HourService/ApproveHourEntriesByFilter           U  PD PD OK FP FP PD PD PD
+        HourService/RejectHourEntriesByFilter            U  PD PD OK FP FP PD PD PD
+        HourService/UndoHourEntryApprovals               U  PD PD OK NF NF PD PD PD
         ReportingService/ListArrangementVolumes          U  OK PD OK PD PD OK OK OK
         ReportingService/ListProviderVolumes             U  OK PD OK PD PD OK OK OK
         ReportingService/ListProductVolumes              U  OK PD OK PD PD PD PD PD
@@ -293,6 +297,53 @@ public static class AccessMatrix
         {
             var entry = await s.ReportedByDeLinde();
             await new HourService.HourServiceClient(c).RejectHourEntriesAsync(new() { HourEntryIds = { entry.Id }, Reason = "Niet geleverd" });
+        },
+        ["HourService/ImportHourEntriesWithResults"] = async (s, _, c) =>
+        {
+            var (arrangement, _) = await s.ActiveExecutedBy(1);
+            using var call = new HourService.HourServiceClient(c).ImportHourEntriesWithResults();
+            try
+            {
+                await call.RequestStream.WriteAsync(new ImportHourEntriesRequest { Entry = HourScenario.Entry(arrangement) });
+                await call.RequestStream.CompleteAsync();
+            }
+            catch (RpcException)
+            {
+                // Refused before the client wrote: the call's own status follows when reading.
+            }
+            var rejected = 0;
+            while (await call.ResponseStream.MoveNext())
+            {
+                rejected += call.ResponseStream.Current.Chunk?.Rejections.Count ?? 0;
+            }
+            if (rejected > 0)
+            {
+                throw new RpcException(new Status(StatusCode.InvalidArgument, "entry rejected"), new Metadata { { SyntheticHeader, "entry-rejected" } });
+            }
+        },
+        // By filter: one fresh De Linde entry of Stadse's arrangement, its count confirmed. Another hoofdaanbieder's
+        // filter on that arrangement matches none of its own entries, so its confirmed 1 is refused: FAILED_PRECONDITION.
+        ["HourService/ApproveHourEntriesByFilter"] = async (s, _, c) =>
+        {
+            var entry = await s.ReportedByDeLinde();
+            await new HourService.HourServiceClient(c).ApproveHourEntriesByFilterAsync(new()
+            {
+                RequestId = Guid.NewGuid().ToString(), ExpectedCount = 1, Filter = new() { ArrangementId = entry.ArrangementId },
+            });
+        },
+        ["HourService/RejectHourEntriesByFilter"] = async (s, _, c) =>
+        {
+            var entry = await s.ReportedByDeLinde();
+            await new HourService.HourServiceClient(c).RejectHourEntriesByFilterAsync(new()
+            {
+                RequestId = Guid.NewGuid().ToString(), ExpectedCount = 1, Filter = new() { ArrangementId = entry.ArrangementId }, Reason = "Niet geleverd",
+            });
+        },
+        ["HourService/UndoHourEntryApprovals"] = async (s, _, c) =>
+        {
+            var entry = await s.ReportedByDeLinde();
+            await (await s.Hours(Callers.HaStadse)).ApproveHourEntriesAsync(new() { HourEntryIds = { entry.Id } });
+            await new HourService.HourServiceClient(c).UndoHourEntryApprovalsAsync(new() { HourEntryIds = { entry.Id } });
         },
         // Reporting on area 1 (Stadse) in March 2027: other hoofdaanbieders get PERMISSION_DENIED for an
         // area they do not hold; onderaannemers get only their own rows, or PERMISSION_DENIED for area aggregates.
@@ -592,6 +643,7 @@ public static class AccessMatrix
         "PD" => StatusCode.PermissionDenied,
         "NF" => StatusCode.NotFound,
         "IA" => StatusCode.InvalidArgument,
+        "FP" => StatusCode.FailedPrecondition,
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, "unknown outcome code"),
     };
 }

@@ -44,7 +44,16 @@ public abstract class BudgetPositionFlowTests(GonHosts hosts)
         Assert.Equal(budget.MonthlyAdvances.Take(8).Sum(a => a.AmountCents), p.AdvancesToDateCents);
 
         var settlements = await _s.Settlements(Callers.HaStadse);
-        var statements = (await settlements.ListSubcontractorStatementsAsync(new() { Year = 2027, PageSize = 500 })).SubcontractorStatements;
+        // Every page: the shared test database holds a statement per subcontract and month, hundreds by now.
+        var statements = new List<SubcontractorStatement>();
+        var token = "";
+        do
+        {
+            var page = await settlements.ListSubcontractorStatementsAsync(new() { Year = 2027, PageSize = 500, PageToken = token });
+            statements.AddRange(page.SubcontractorStatements);
+            token = page.NextPageToken;
+        }
+        while (token.Length > 0);
         var expectedSubcontractor = statements.Where(s => s.Month <= 8).SelectMany(s => s.Lines).Where(l => l.AreaId == 1).Sum(l => l.AmountCents);
         Assert.Equal(expectedSubcontractor, p.SubcontractorCostsToDateCents);
         Assert.InRange(p.MonthsWithStatements, 1, 8);
