@@ -17,6 +17,7 @@ public sealed class AccessibilityTests(PortalHosts hosts, BrowserFixture browser
         { Hoofdaanbieder, "/clienten/eerste" },
         { Hoofdaanbieder, "/clienten/eerste/ondersteuning/nieuw" },
         { Hoofdaanbieder, "/ondersteuning/eerste/wijzigen" },
+        { Hoofdaanbieder, "/ondersteuning/eerste/stoppen" },
         { Hoofdaanbieder, "/verwijzingen/ontvangen" },
         { Hoofdaanbieder, "/clienten/nieuw" },
         { Hoofdaanbieder, "/uren/beoordelen" },
@@ -125,6 +126,13 @@ public sealed class AccessibilityTests(PortalHosts hosts, BrowserFixture browser
             await page.Locator("table a").First.ClickAsync();
             await page.GetByRole(AriaRole.Link, new() { Name = "Volume, uitvoerder of einddatum wijzigen" }).First.ClickAsync();
             await Assertions.Expect(page.GetByTestId("regeling")).ToBeVisibleAsync();
+        }
+        else if (path == "/ondersteuning/eerste/stoppen")
+        {
+            await SignInAsync(page, email, "/clienten");
+            await page.Locator("table a").First.ClickAsync();
+            await page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Ondersteuning (beëindigen|annuleren)") }).First.ClickAsync();
+            await Assertions.Expect(page.Locator("h1")).ToContainTextAsync(new System.Text.RegularExpressions.Regex("beëindigen|annuleren"));
         }
         else if (path == "/beheer/organisaties/hoofdaanbieder")
         {

@@ -81,18 +81,18 @@ public sealed class HourGridAndReviewTests(PortalHosts hosts, BrowserFixture bro
 
         await row.Locator("input[type=checkbox]").CheckAsync();
         await coordinator.GetByRole(AriaRole.Button, new() { Name = "Geselecteerde uren goedkeuren" }).ClickAsync();
-        await Assertions.Expect(coordinator.GetByText("1 regels goedgekeurd.")).ToBeVisibleAsync();
+        await Assertions.Expect(coordinator.GetByText("1 regel goedgekeurd.")).ToBeVisibleAsync();
         await Assertions.Expect(row).ToHaveCountAsync(0);
-        await coordinator.GetByRole(AriaRole.Button, new() { Name = "Goedkeuring van 1 regels ongedaan maken" }).ClickAsync();
+        await coordinator.GetByRole(AriaRole.Button, new() { Name = "Goedkeuring van 1 regel ongedaan maken" }).ClickAsync();
         await Assertions.Expect(coordinator.GetByText("ongedaan gemaakt")).ToBeVisibleAsync();
         await Assertions.Expect(row).ToContainTextAsync("ingediend");
 
         await row.Locator("input[type=checkbox]").CheckAsync();
         await coordinator.GetByLabel("Reden bij afwijzen").FillAsync("Cliënt was afwezig");
         await coordinator.GetByRole(AriaRole.Button, new() { Name = "Geselecteerde uren afwijzen" }).ClickAsync();
-        await Assertions.Expect(coordinator.GetByText("1 regels afwijzen? Een afwijzing is definitief")).ToBeVisibleAsync();
+        await Assertions.Expect(coordinator.GetByText("1 regel afwijzen? Een afwijzing is definitief")).ToBeVisibleAsync();
         await coordinator.GetByRole(AriaRole.Button, new() { Name = "Ja, afwijzen" }).ClickAsync();
-        await Assertions.Expect(coordinator.GetByText("1 regels afgewezen.")).ToBeVisibleAsync();
+        await Assertions.Expect(coordinator.GetByText("1 regel afgewezen.")).ToBeVisibleAsync();
         await Assertions.Expect(row).ToHaveCountAsync(0);
     }
 }

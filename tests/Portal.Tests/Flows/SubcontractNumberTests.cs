@@ -90,7 +90,8 @@ public sealed class SubcontractNumberTests(PortalHosts hosts, BrowserFixture bro
         var coordinator = await OpenAsSignedInAsync(Hoofdaanbieder, "/onderaanneming");
         var consented = coordinator.Locator("tr", new() { HasText = "Toestemming verleend" });
         await Assertions.Expect(consented.First).ToBeVisibleAsync();
-        var name = (await consented.First.Locator("th").InnerTextAsync()).Trim();
+        // The header cell holds the name and, on its own line, the link to the rates page.
+        var name = (await consented.First.Locator("th").InnerTextAsync()).Split('\n')[0].Trim();
         var ofThisOne = consented.Filter(new() { HasText = name });
         var before = await ofThisOne.CountAsync();
         await consented.First.GetByRole(AriaRole.Button, new() { Name = $"Beëindigen {name}" }).ClickAsync();

@@ -70,7 +70,9 @@ internal static class AccessSteps
     public static async Task<ILocator> RowAsync(IPage page, string text)
     {
         var row = page.Locator("tbody tr", new() { HasText = text });
-        await Assertions.Expect(page.Locator(".gon-loading")).ToHaveCountAsync(0);
+        var rows = page.Locator("tbody tr");
+        // The circuit renders after the first response: wait for the list itself before deciding to page on.
+        await Assertions.Expect(rows.First).ToBeVisibleAsync();
         for (var i = 0; i < 30 && await row.CountAsync() == 0; i++)
         {
             var next = page.GetByRole(AriaRole.Button, new() { Name = "Volgende" });
@@ -79,8 +81,10 @@ internal static class AccessSteps
                 break;
             }
 
+            var first = await rows.First.InnerTextAsync();
             await next.ClickAsync();
-            await page.WaitForTimeoutAsync(300);
+            // The next page has arrived when its first row is another one.
+            await Assertions.Expect(rows.First).Not.ToHaveTextAsync(first);
         }
 
         await Assertions.Expect(row).ToHaveCountAsync(1);

@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 namespace GonPortal.Portal.Tests.Screenshots;
 
 /// <summary>
-/// Takes each role's main page at desktop (1280 px) and phone (390 px) width. With GON_WRITE_SCREENSHOTS=1 they
+/// Takes each role's main page and the pages of the daily work at desktop (1280 px) and phone (390 px) width. With GON_WRITE_SCREENSHOTS=1 they
 /// go to docs/screenshots/, the pictures the README shows (commit them when the look changes); otherwise to the
 /// test output folder, so an ordinary test run leaves the work tree clean.
 /// </summary>
@@ -16,6 +16,10 @@ public sealed class MainPageScreenshots(PortalHosts hosts, BrowserFixture browse
         { "onderaannemer", Onderaannemer, "/uren/invoeren?week=2028-01-03" },
         { "gemeente", Gemeente, "/overzicht" },
         { "wij", Wij, "/verwijzingen" },
+        { "hoofdaanbieder-verwijzingen", Hoofdaanbieder, "/verwijzingen/ontvangen" },
+        { "hoofdaanbieder-uren", Hoofdaanbieder, "/uren/beoordelen" },
+        { "gemeente-beschikkingen", Gemeente, "/beschikkingen" },
+        { "wij-akkoord", Wij, "/akkoord" },
     };
 
     [Theory]
@@ -26,7 +30,7 @@ public sealed class MainPageScreenshots(PortalHosts hosts, BrowserFixture browse
         {
             var page = await NewPageAsync(width, height);
             await SignInAsync(page, email, path);
-            if (role == "gemeente")
+            if (email == Gemeente)
             {
                 await page.GetByLabel("Met welk doel bekijkt u deze gegevens?").FillAsync("Maandelijkse monitoring GON");
                 await page.GetByRole(AriaRole.Button, new() { Name = "Doel vastleggen en verder" }).ClickAsync();
