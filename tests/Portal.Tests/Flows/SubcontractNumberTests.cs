@@ -99,9 +99,10 @@ public sealed class SubcontractNumberTests(PortalHosts hosts, BrowserFixture bro
         await Assertions.Expect(coordinator.Locator("#beeindigen-vraag")).ToContainTextAsync($"Onderaanneming met {name} beëindigen");
         await Assertions.Expect(coordinator.Locator("#beeindigen-vraag")).ToBeFocusedAsync();
         await coordinator.Locator(".gon-confirm").GetByRole(AriaRole.Button, new() { Name = "Annuleren" }).ClickAsync();
+        await Assertions.Expect(coordinator.Locator(".gon-confirm")).ToHaveCountAsync(0);
 
         // Enter in the date field does not end it either: only "Ja, beëindigen" does.
-        await coordinator.GetByLabel("Laatste dag").PressAsync("Enter");
+        await coordinator.GetByRole(AriaRole.Textbox, new() { Name = "Laatste dag" }).PressAsync("Enter");
         await Assertions.Expect(coordinator.GetByText($"De onderaanneming met {name} is beëindigd.")).ToHaveCountAsync(0);
         await coordinator.ReloadAsync();
         await Assertions.Expect(consented.First).ToBeVisibleAsync();
