@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GonPortal.Server.Hours;
 
 /// <summary>
-/// Undoes approvals all-or-nothing: gathers for each entry whether a statement run of its month came after its approval and
+/// Undoes approvals all-or-nothing: gathers for each entry whether a statement run of its month may have read its approval and
 /// whether a reversal refers to it, and lets the domain decide (<see cref="HourEntry.UndoApproval"/>).
 /// </summary>
 public sealed class HourApprovalUndoHandler(GonDbContext db, TenantContext tenant)
@@ -21,14 +21,18 @@ public sealed class HourApprovalUndoHandler(GonDbContext db, TenantContext tenan
             throw new NotFoundException("Hour entry");
         }
         var years = entries.Select(e => e.ServiceDate.Year).Distinct().ToList();
-        // A run reads the approvals made before it was created: an approval made after the month's last run is in no
-        // statement yet and may still be undone. A queued or running run will read it too; only a failed one left nothing behind.
+        // A run reads the approvals somewhere between its start and its end, so only an approval made after the month's
+        // last run had finished is surely in no statement yet and may still be undone. A queued or running run will (or may)
+        // read it; only a failed run left nothing behind.
         var runs = await db.SettlementRuns.AsNoTracking()
             .Where(r => r.Kind == SettlementKind.SubcontractorStatements && years.Contains(r.Year) && r.State != SettlementRunState.Failed)
-            .Select(r => new { r.Year, r.Month, r.CreatedAt })
+            .Select(r => new { r.Year, r.Month, r.FinishedAt })
             .ToListAsync(ct);
-        var latestRun = runs.GroupBy(r => (r.Year, r.Month)).ToDictionary(g => g.Key, g => g.Max(r => r.CreatedAt));
-        bool Covered(HourEntry e) => latestRun.TryGetValue((e.ServiceDate.Year, e.ServiceDate.Month), out var run) && e.ReviewedAt is { } at && at <= run;
+        var lastFinished = runs.GroupBy(r => (r.Year, r.Month))
+            .ToDictionary(g => g.Key, g => g.Any(r => r.FinishedAt is null) ? DateTimeOffset.MaxValue : g.Max(r => r.FinishedAt!.Value));
+        bool Covered(HourEntry e) =>
+            lastFinished.TryGetValue((e.ServiceDate.Year, e.ServiceDate.Month), out var finished) && (e.ReviewedAt is not { } at || at <= finished);
+
         var reversals = await db.HourEntries.AsNoTracking()
             .Where(e => e.ReversesEntryId != null && ids.Contains(e.ReversesEntryId.Value) && e.Status != HourEntryStatus.Rejected)
             .Select(e => new { Reversed = e.ReversesEntryId!.Value, e.Id }).ToListAsync(ct);
