@@ -34,7 +34,7 @@ public sealed class ReflowTests(PortalHosts hosts, BrowserFixture browser) : Por
 
             await WaitForContentAsync(page);
             await CollectOverflowAsync(page, path, failures);
-            if (email == Gemeente && RolePages.PurposePages.Contains(path))
+            if (AccessibilityTests.AsksPurpose(email, path))
             {
                 await page.GetByLabel("Met welk doel bekijkt u deze gegevens?").FillAsync("Controle op telefoonbreedte");
                 await page.GetByRole(AriaRole.Button, new() { Name = "Doel vastleggen en verder" }).ClickAsync();

@@ -30,11 +30,4 @@ public static class RolePages
             "/beheer", "/beheer/organisaties", "/beheer/organisaties/nieuw", "/beheer/medewerkers",
         ],
     };
-
-    /// <summary>Pages of the gemeente that first ask the purpose of looking across organisations.</summary>
-    public static readonly IReadOnlySet<string> PurposePages = new HashSet<string>
-    {
-        "/overzicht", "/toestemming", "/beschikkingen", "/begroting/jaarverslagen", "/afrekening", "/afrekening/revisies?soort=PgbFinal&gebied=3&jaar=2027",
-        "/specificaties?jaar=2027&maand=12", "/verantwoording",
-    };
 }
