@@ -36,7 +36,7 @@ public sealed class BudgetAdjustment
         AreaIdRules.Required(v, areaId);
         v.Check(!BudgetLimits.IsYear(year), "year", $"must be a year {BudgetLimits.MinYear}-{BudgetLimits.MaxYear}");
         v.Check(amountCents == 0, "amount_cents", "must not be 0 (positive raises, negative lowers the lumpsum)");
-        v.Check(Math.Abs(amountCents) > BudgetLimits.MaxLumpsumCents, "amount_cents", $"must be at most {BudgetLimits.MaxLumpsumCents} in size");
+        v.Check(amountCents < -BudgetLimits.MaxLumpsumCents || amountCents > BudgetLimits.MaxLumpsumCents, "amount_cents", $"must be at most {BudgetLimits.MaxLumpsumCents} in size");
         v.Check(reason is null, "reason", "must be given");
         var text = description?.Trim() ?? "";
         v.Check(text.Length is < 3 or > 2000, "description", "must be 3-2000 characters");

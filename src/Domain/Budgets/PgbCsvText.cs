@@ -36,9 +36,15 @@ public static class PgbCsvText
             problem = "the file is not valid UTF-8";
             return null;
         }
-        if (string.IsNullOrWhiteSpace(text))
+        if (Validation.Text.IsBlank(text))
         {
             problem = "the file is empty; it needs a header row";
+            return null;
+        }
+        if (Validation.Text.HasControlCharacters(text, multiLine: true))
+        {
+            var at = text.IndexOf(text.First(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t'));
+            problem = $"line {text[..at].Count(c => c == '\n') + 1} holds a control character (such as NUL); a CSV file holds text only";
             return null;
         }
         return text;

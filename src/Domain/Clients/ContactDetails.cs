@@ -53,5 +53,5 @@ public sealed record ContactDetails(
         return at > 0 && at == email.LastIndexOf('@') && at < email.Length - 1 && !email.Any(char.IsWhiteSpace);
     }
 
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    private static string? Clean(string? value) => Text.IsBlank(value) ? null : value!.Trim();
 }

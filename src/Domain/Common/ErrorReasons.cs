@@ -13,6 +13,7 @@ public static class ErrorReasons
     public const string FieldViolations = "FIELD_VIOLATIONS";
     public const string CsvImportErrors = "CSV_IMPORT_ERRORS";
     public const string HourEntriesRejected = "HOUR_ENTRIES_REJECTED";
+    public const string MalformedMessage = "MALFORMED_MESSAGE";
 
     // FAILED_PRECONDITION
     public const string WrongState = "WRONG_STATE";
@@ -51,5 +52,6 @@ public static class ErrorReasons
     public const string AlreadyExists = "ALREADY_EXISTS";
     public const string ImportTooLarge = "IMPORT_TOO_LARGE";
     public const string IdentityUnavailable = "IDENTITY_UNAVAILABLE";
+    public const string DatabaseUnavailable = "DATABASE_UNAVAILABLE";
     public const string Internal = "INTERNAL";
 }

@@ -12,6 +12,11 @@ internal static class HourEntryFieldRules
 
     public static IEnumerable<HourEntryRejection> Check(HourEntryInput input)
     {
+        if (input.Unreadable is { } unreadable)
+        {
+            // The message itself did not parse: nothing else about it can be judged.
+            return [new HourEntryRejection(HourEntryRejectionReason.InvalidField, unreadable.Field, unreadable.Description)];
+        }
         var v = new Violations();
         Text.RequestId(v, "entry_key", input.EntryKey);
         v.Check(!Guid.TryParse(input.ArrangementId, out _), "arrangement_id", "is required and must be a UUID");
@@ -20,6 +25,7 @@ internal static class HourEntryFieldRules
         v.Check(input.Unit is null, "unit", "is required");
         Quantity(v, input);
         Text.Optional(v, "activity_note", input.ActivityNote, MaxNoteLength);
+        Text.NoControlCharacters(v, "activity_note", input.ActivityNote, multiLine: true);
         v.Check(input.IsReversal && !Guid.TryParse(input.ReversesEntryId, out _), "reverses_entry_id", "must be a UUID when set");
         return v.Items.Select(i => new HourEntryRejection(HourEntryRejectionReason.InvalidField, i.Field, i.Description));
     }

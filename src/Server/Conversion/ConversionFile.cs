@@ -53,6 +53,10 @@ public static class ConversionFile
             Fail("must be UTF-8 text");
             throw; // unreachable: Fail throws
         }
+        if (Domain.Validation.Text.HasControlCharacters(text, multiLine: true))
+        {
+            Fail("must be text without control characters (such as NUL)");
+        }
         var headerLine = text.Split('\n', 2)[0];
         var delimiter = headerLine.Count(c => c == ';') >= headerLine.Count(c => c == ',') ? ";" : ",";
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)

@@ -71,11 +71,26 @@ public static class ErrorStatus
                 return Build(StatusCode.Internal, ErrorReasons.Internal, "Internal error.");
             case OperationCanceledException:
                 return null; // the caller went away or its deadline passed; gRPC answers CANCELLED/DEADLINE_EXCEEDED itself
+            case var _ when MalformedMessages.IsUnreadable(e):
+                // A stream message read inside the handler (the unary body is refused by the marshaller before this).
+                return MalformedMessages.Refusal(MalformedMessages.Violation(null, "request"), "request");
+            case var _ when TransientFailures.IsTransient(e):
+                logger.LogWarning(e, "A call failed on a transient database failure; answered UNAVAILABLE: {Failure}", e.GetType().Name);
+                return Unavailable();
             default:
                 logger.LogError(e, "Unhandled exception in a gRPC call");
                 return Build(StatusCode.Internal, ErrorReasons.Internal, "Internal error.");
         }
     }
+
+    /// <summary>
+    /// UNAVAILABLE for a transient database failure: nothing was stored, a retry is safe, and RetryInfo says when.
+    /// The exception's text stays in the log (it may name hosts, users or SQL).
+    /// </summary>
+    public static RpcException Unavailable() =>
+        Build(StatusCode.Unavailable, ErrorReasons.DatabaseUnavailable, "The database is briefly unavailable; retry the call.",
+            new Dictionary<string, string> { ["retry_after_ms"] = $"{(int)TransientFailures.RetryAfter.TotalMilliseconds}" },
+            new RetryInfo { RetryDelay = Duration.FromTimeSpan(TransientFailures.RetryAfter) });
 
     /// <summary>An RpcException raised without our ErrorInfo gets one named after its code, keeping its other details.</summary>
     private static RpcException? WithErrorInfo(RpcException r)

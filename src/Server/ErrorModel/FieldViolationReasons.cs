@@ -20,6 +20,8 @@ public static partial class FieldViolationReasons
     public const string Duplicate = "DUPLICATE";
     public const string NotAllowed = "NOT_ALLOWED";
     public const string InvalidBsn = "INVALID_BSN";
+    public const string ControlCharacters = "CONTROL_CHARACTERS";
+    public const string Malformed = "MALFORMED";
     public const string Invalid = "INVALID";
 
     private static readonly IReadOnlyDictionary<string, string> None = new Dictionary<string, string>();
@@ -36,8 +38,14 @@ public static partial class FieldViolationReasons
             }
             return (TextLength, values);
         }
+        if (Items().Match(d) is { Success: true } items)
+        {
+            return (OutOfRange, new Dictionary<string, string> { ["max"] = items.Groups["max"].Value });
+        }
         return (d switch
         {
+            _ when d.StartsWith(Domain.Validation.Text.ControlCharacterRule, StringComparison.Ordinal) => ControlCharacters,
+            _ when d == RequestShape.UndefinedEnumRule => OutOfRange,
             _ when d.Contains("valid date", StringComparison.OrdinalIgnoreCase) => InvalidDate,
             _ when d.StartsWith("is required", StringComparison.OrdinalIgnoreCase) || d.Contains(" is required", StringComparison.Ordinal) => Required,
             _ when d.Contains("BSN", StringComparison.Ordinal) && d.Contains("valid", StringComparison.Ordinal) => InvalidBsn,
@@ -60,4 +68,7 @@ public static partial class FieldViolationReasons
 
     [GeneratedRegex(@"^must be (?:at most (?<max>\d+)|(?<min>\d+)-(?<max>\d+)) characters")]
     private static partial Regex Length();
+
+    [GeneratedRegex(@"^must hold at most (?<max>\d+) items")]
+    private static partial Regex Items();
 }

@@ -11,18 +11,31 @@ using GonPortal.Server.Reporting;
 using GonPortal.Server.Settlements;
 using GonPortal.Server.Subcontracts;
 using GonPortal.Server.WorkQueue;
+using Grpc.AspNetCore.Server.Model;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace GonPortal.Server.Extensions;
 
 public static class GrpcExtensions
 {
+    /// <summary>
+    /// The largest request message: a 1 MB PGB or conversion CSV, or 1,000 hour entries, with room to spare.
+    /// Bigger is RESOURCE_EXHAUSTED from the gRPC layer before anything is read.
+    /// </summary>
+    public const int MaxReceiveMessageBytes = 4 * 1024 * 1024;
+
     public static IHostApplicationBuilder AddGonGrpc(this IHostApplicationBuilder builder)
     {
         builder.Services.AddGrpc(o =>
         {
             o.Interceptors.Add<CallInterceptor>();
-            o.EnableDetailedErrors = builder.Environment.IsDevelopment();
+            // Exception texts may name hosts, users or SQL: only for local debugging, switched on explicitly.
+            o.EnableDetailedErrors = builder.Configuration.GetValue<bool>("Grpc:EnableDetailedErrors");
+            o.MaxReceiveMessageSize = MaxReceiveMessageBytes;
         });
+        // Unreadable request bodies are refused with our error model (see GuardedServiceMethodProvider).
+        builder.Services.RemoveAll(typeof(IServiceMethodProvider<>));
+        builder.Services.AddSingleton(typeof(IServiceMethodProvider<>), typeof(GuardedServiceMethodProvider<>));
         builder.Services.AddGonClientServices();
         builder.Services.AddGonArrangementServices();
         builder.Services.AddScoped<Conversion.ConversionImport>();

@@ -16,6 +16,7 @@ public sealed class CallInterceptor(TenantContext tenant, CallInfo call, ILogger
         UnaryServerMethod<TRequest, TResponse> continuation)
     {
         Begin(context);
+        CheckShape(request);
         try
         {
             return await continuation(request, context);
@@ -44,6 +45,7 @@ public sealed class CallInterceptor(TenantContext tenant, CallInfo call, ILogger
         ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
     {
         Begin(context);
+        CheckShape(request);
         try
         {
             await continuation(request, responseStream, context);
@@ -65,6 +67,18 @@ public sealed class CallInterceptor(TenantContext tenant, CallInfo call, ILogger
         catch (Exception e) when (ErrorStatus.From(e, logger) is { } mapped)
         {
             throw mapped;
+        }
+    }
+
+    /// <summary>
+    /// Limits, enum values and control characters of the whole request, before any work (<see cref="RequestShape"/>).
+    /// Streamed messages are judged by their service one at a time (an import rejects one entry, not the stream).
+    /// </summary>
+    private static void CheckShape<TRequest>(TRequest request)
+    {
+        if (request is Google.Protobuf.IMessage message && RequestShape.Check(message) is { Count: > 0 } violations)
+        {
+            throw ErrorStatus.Invalid(violations);
         }
     }
 

@@ -66,6 +66,7 @@ public sealed class HourEntryWriter(GonDbContext db, TenantContext tenant, HourF
         }
         if (created.Count > 0)
         {
+            ct.ThrowIfCancellationRequested(); // judged, but the caller went away: store nothing more
             db.HourEntries.AddRange(created);
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();

@@ -61,6 +61,7 @@ public sealed class HourGrpcService(GonDbContext db, TenantContext tenant, Cross
     }
 
     [Authorize(Roles = $"{GonRoles.Hoofdaanbieder},{GonRoles.Onderaannemer}")]
+    [JudgedPerMessage]
     public override async Task<ImportHourEntriesResponse> ImportHourEntries(IAsyncStreamReader<ImportHourEntriesRequest> requestStream, ServerCallContext context)
     {
         var ct = context.CancellationToken;
@@ -69,6 +70,8 @@ public sealed class HourGrpcService(GonDbContext db, TenantContext tenant, Cross
         var keys = new List<string>(ImportChunk);
         async Task Flush()
         {
+            // A cancelled call (the client went away) stores no further chunk; a re-send recognises what was stored.
+            ct.ThrowIfCancellationRequested();
             var result = await writer.WriteAsync(chunk, response.ReceivedCount - chunk.Count, allOrNothing: false, ct);
             foreach (var outcome in result.Outcomes)
             {
@@ -94,9 +97,9 @@ public sealed class HourGrpcService(GonDbContext db, TenantContext tenant, Cross
                     $"An import stream holds at most {MaxImport} entries; the first {MaxImport} were judged and the valid ones stored.",
                     new Dictionary<string, string> { ["max"] = $"{MaxImport}" });
             }
-            var entry = requestStream.Current.Entry ?? new Contracts.V1.HourEntryInput();
-            chunk.Add(HourMapping.ToDomain(entry));
-            keys.Add(entry.EntryKey);
+            var (input, key) = HourMapping.ToDomain(requestStream.Current);
+            chunk.Add(input);
+            keys.Add(key);
             response.ReceivedCount++;
             if (chunk.Count == ImportChunk)
             {
@@ -203,6 +206,7 @@ public sealed class HourGrpcService(GonDbContext db, TenantContext tenant, Cross
     }
 
     [Authorize(Roles = $"{GonRoles.Hoofdaanbieder},{GonRoles.Onderaannemer}")]
+    [JudgedPerMessage]
     public override async Task ImportHourEntriesWithResults(IAsyncStreamReader<ImportHourEntriesRequest> requestStream,
         IServerStreamWriter<ImportHourEntriesResult> responseStream, ServerCallContext context)
     {
@@ -212,6 +216,7 @@ public sealed class HourGrpcService(GonDbContext db, TenantContext tenant, Cross
         var keys = new List<string>(ImportChunk);
         async Task Flush()
         {
+            ct.ThrowIfCancellationRequested();
             var first = totals.ReceivedCount - chunk.Count;
             var result = await writer.WriteAsync(chunk, first, allOrNothing: false, ct);
             var message = new ImportHourEntriesChunk();
@@ -241,9 +246,9 @@ public sealed class HourGrpcService(GonDbContext db, TenantContext tenant, Cross
                     $"An import stream holds at most {MaxImport} entries; the first {MaxImport} were judged and the valid ones stored.",
                     new Dictionary<string, string> { ["max"] = $"{MaxImport}" });
             }
-            var entry = requestStream.Current.Entry ?? new Contracts.V1.HourEntryInput();
-            chunk.Add(HourMapping.ToDomain(entry));
-            keys.Add(entry.EntryKey);
+            var (input, key) = HourMapping.ToDomain(requestStream.Current);
+            chunk.Add(input);
+            keys.Add(key);
             totals.ReceivedCount++;
             if (chunk.Count == ImportChunk)
             {

@@ -1,5 +1,6 @@
 using GonPortal.Domain.Hours;
 using GonPortal.Domain.Validation;
+using GonPortal.Server.ErrorModel;
 using GonPortal.Server.Grpc;
 using V1 = GonPortal.Contracts.V1;
 
@@ -16,6 +17,21 @@ internal static class HourMapping
         e.Quantity,
         e.ActivityNote,
         string.IsNullOrEmpty(e.ReversesEntryId) ? null : e.ReversesEntryId);
+
+    /// <summary>
+    /// One message of an import stream and its key. A message that did not parse (<see cref="MalformedMessages"/>)
+    /// becomes an input the domain rejects as an invalid field, named as HourEntryInput's field.
+    /// </summary>
+    public static (HourEntryInput Input, string Key) ToDomain(V1.ImportHourEntriesRequest message)
+    {
+        if (MalformedMessages.Of(message) is { } unreadable)
+        {
+            var field = unreadable.Field.StartsWith("entry.", StringComparison.Ordinal) ? unreadable.Field["entry.".Length..] : "entry";
+            return (new HourEntryInput(null, null, null, null, null, 0, Unreadable: unreadable with { Field = field }), "");
+        }
+        var entry = message.Entry ?? new V1.HourEntryInput();
+        return (ToDomain(entry), entry.EntryKey);
+    }
 
     public static V1.HourEntryRejection ToProto(HourEntryOutcome outcome, string? key) => new()
     {

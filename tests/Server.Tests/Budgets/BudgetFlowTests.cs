@@ -158,7 +158,7 @@ public abstract class BudgetFlowTests(GonHosts hosts)
             { RequestId = $"test-{Guid.NewGuid():N}", AreaId = 9, Year = 1999, AmountCents = 0, Description = "x" }),
             "area_id", "year", "amount_cents", "reason", "description");
         Assert.Equal(adjustments, await AdjustmentCount());
-        await RpcAssert.InvalidFields(async () => await gemeente.SetPgbMonthlyCountAsync(new() { AreaId = 0, Year = 1999, Month = 13, ClientCount = -1 }),
+        await RpcAssert.InvalidFields(async () => await gemeente.SetPgbMonthlyCountAsync(new() { AreaId = 0, Year = 1999, Month = 0, ClientCount = -1 }),
             "area_id", "year", "month", "client_count");
         // The test clock is 2028-01-15: January 2028 has not ended.
         var notEnded = await RpcAssert.InvalidFields(async () => await gemeente.SetPgbMonthlyCountAsync(new() { AreaId = 3, Year = 2028, Month = 1, ClientCount = 4 }),
