@@ -36,7 +36,7 @@ public sealed class GuardedServiceMethodProvider<TService>(ILogger<GuardedServic
             if (type.GetCustomAttribute<BindServiceMethodAttribute>() is { } attribute
                 && attribute.BindType.GetMethod(attribute.BindMethodName, BindingFlags.Public | BindingFlags.Static, [typeof(ServiceBinderBase), type]) is { } method)
             {
-                return (method, type);
+                return (method, method.GetParameters()[1].ParameterType); // the generated base class the overrides override
             }
         }
         return null;
