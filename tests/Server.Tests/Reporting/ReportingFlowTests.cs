@@ -280,7 +280,7 @@ public abstract class ReportingFlowTests(GonHosts hosts)
         var stadse = await Reports(Callers.HaStadse);
         await RpcAssert.InvalidFields(async () => await stadse.ListArrangementVolumesAsync(new()
         { AreaId = 0, Year = 1999, PageSize = 501, PageToken = "nope", ExecutorProviderId = "x" }),
-            "area_id", "year", "page_size", "page_token", "executor_provider_id");
+            "area_id", "year", "month", "page_size", "page_token", "executor_provider_id");
         // A month past 12 or an enum value the contract does not define is refused by the request's shape, before the RPC's own rules.
         await RpcAssert.InvalidFields(async () => await stadse.ListArrangementVolumesAsync(new() { AreaId = 1, Year = 2027, Month = 13, Product = (Product)99 }),
             "month", "product");
