@@ -70,6 +70,7 @@ public sealed class HourGrpcService(GonDbContext db, TenantContext tenant, Cross
         async Task Flush()
         {
             var result = await writer.WriteAsync(chunk, response.ReceivedCount - chunk.Count, allOrNothing: false, ct);
+            Telemetry.ServerMetrics.Imported(result.Outcomes);
             foreach (var outcome in result.Outcomes)
             {
                 switch (outcome.Kind)
@@ -214,6 +215,7 @@ public sealed class HourGrpcService(GonDbContext db, TenantContext tenant, Cross
         {
             var first = totals.ReceivedCount - chunk.Count;
             var result = await writer.WriteAsync(chunk, first, allOrNothing: false, ct);
+            Telemetry.ServerMetrics.Imported(result.Outcomes);
             var message = new ImportHourEntriesChunk();
             for (var i = 0; i < result.Outcomes.Count; i++)
             {
