@@ -12,6 +12,7 @@ builder.AddSignInUi();
 builder.AddIdentityRateLimits();
 builder.AddTokenPruning();
 builder.AddIdentityHealthChecks();
+builder.AddGonTelemetry();
 
 var app = builder.Build();
 

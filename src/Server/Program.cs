@@ -1,7 +1,9 @@
 using GonPortal.Server.Dashboard;
 using GonPortal.Server.Data;
 using GonPortal.Server.Extensions;
+using GonPortal.Server.Probes;
 using GonPortal.Server.Settlements;
+using GonPortal.Server.Telemetry;
 using GonPortal.Server.Tenancy;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -9,6 +11,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddGonData();
 builder.AddGonAuth();
 builder.AddGonTenancy();
+builder.AddGonTelemetry();
+builder.AddGonHealth();
 builder.AddGonGrpc();
 builder.AddGonJobs();
 builder.AddGonJobsDashboard();
@@ -18,6 +22,7 @@ var app = builder.Build();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapGonServices();
+app.MapGonHealth();
 app.MapGonJobsDashboard();
 
 app.Run();

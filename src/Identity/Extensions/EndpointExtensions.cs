@@ -26,7 +26,7 @@ public static class EndpointExtensions
 
         app.MapAdminApi();
         app.MapRazorPages();
-        app.MapHealthChecks(HealthExtensions.HealthPath);
+        app.MapIdentityHealth();
         return app;
     }
 }

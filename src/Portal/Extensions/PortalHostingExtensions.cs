@@ -26,6 +26,7 @@ public static class PortalHostingExtensions
 
         builder.AddPortalAuthentication();
         builder.AddGonServerClients();
+        builder.AddGonTelemetry();
         return builder;
     }
 
@@ -54,7 +55,12 @@ public static class PortalHostingExtensions
 
     public static WebApplication MapPortalEndpoints(this WebApplication app)
     {
+        // Liveness and readiness alike check nothing beyond the portal itself (README, "Observability"): without
+        // the Server the portal still answers with a Dutch message, and taking every portal instance out of the
+        // balancer because the Server is away would only replace that message with a connection error.
         app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapHealthChecks("/health/live").AllowAnonymous();
+        app.MapHealthChecks("/health/ready").AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapStaticAssets();
         // Our own policy (SecurityHeadersExtensions) already says frame-ancestors 'none' on every response;

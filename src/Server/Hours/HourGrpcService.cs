@@ -73,6 +73,7 @@ public sealed class HourGrpcService(GonDbContext db, TenantContext tenant, Cross
             // A cancelled call (the client went away) stores no further chunk; a re-send recognises what was stored.
             ct.ThrowIfCancellationRequested();
             var result = await writer.WriteAsync(chunk, response.ReceivedCount - chunk.Count, allOrNothing: false, ct);
+            Telemetry.ServerMetrics.Imported(result.Outcomes);
             foreach (var outcome in result.Outcomes)
             {
                 switch (outcome.Kind)
@@ -219,6 +220,7 @@ public sealed class HourGrpcService(GonDbContext db, TenantContext tenant, Cross
             ct.ThrowIfCancellationRequested();
             var first = totals.ReceivedCount - chunk.Count;
             var result = await writer.WriteAsync(chunk, first, allOrNothing: false, ct);
+            Telemetry.ServerMetrics.Imported(result.Outcomes);
             var message = new ImportHourEntriesChunk();
             for (var i = 0; i < result.Outcomes.Count; i++)
             {

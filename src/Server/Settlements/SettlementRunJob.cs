@@ -49,6 +49,7 @@ public sealed class SettlementRunJob(
             return; // another worker claimed it first
         }
         var attempt = run.AttemptCount;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         logger.LogInformation("Settlement run {RunId} ({Kind} {Area} {Year}-{Month}) attempt {Attempt}", run.Id, run.Kind, run.AreaId, run.Year, run.Month, attempt);
 
         await using (SettlementRunLease.Keep(scopes, clock, run.Id, attempt, options.Lease))
@@ -60,11 +61,13 @@ public sealed class SettlementRunJob(
                 var results = await ComputeAsync(run, loaded, cancellationToken);
                 await services.GetRequiredService<SettlementResultWriter>().WriteAsync(run, results, clock.GetUtcNow(), cancellationToken);
                 logger.LogInformation("Settlement run {RunId} succeeded: {New} new, {Unchanged} unchanged", run.Id, run.NewRevisionCount, run.UnchangedCount);
+                Measure(run, "succeeded", started);
             }
             catch (InvalidStateException e)
             {
                 logger.LogWarning("Settlement run {RunId} failed its preconditions: {Message}", runId, e.Message);
                 await EndAttemptAsync(runId, attempt, r => r.Fail("FAILED_PRECONDITION", e.Message, clock.GetUtcNow()));
+                Measure(run, "failed", started);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -74,6 +77,7 @@ public sealed class SettlementRunJob(
             catch (DbUpdateConcurrencyException)
             {
                 logger.LogWarning("Settlement run {RunId} attempt {Attempt} lost its lease to another worker; nothing was stored", runId, attempt);
+                Measure(run, "lost_lease", started);
             }
             catch (Exception e)
             {
@@ -89,6 +93,7 @@ public sealed class SettlementRunJob(
                         r.Requeue(e.Message, clock.GetUtcNow(), options.Lease);
                     }
                 });
+                Measure(run, "error", started);
                 throw; // Hangfire retries (AutomaticRetry)
             }
         }
@@ -109,6 +114,9 @@ public sealed class SettlementRunJob(
             _ => throw new InvalidOperationException($"No computer takes {loaded.GetType().Name}."),
         };
     }
+
+    private static void Measure(SettlementRun run, string outcome, long started) =>
+        Telemetry.ServerMetrics.SettlementRun(run.Kind.ToString(), outcome, System.Diagnostics.Stopwatch.GetElapsedTime(started));
 
     /// <summary>Forgets whatever the failed attempt tracked, then changes the run only if this attempt still holds it.</summary>
     private async Task EndAttemptAsync(Guid runId, int attempt, Action<SettlementRun> change)

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GonPortal.Portal.Tests.Infrastructure;
@@ -16,7 +17,7 @@ namespace GonPortal.Portal.Tests.Infrastructure;
 /// 15 January 2028) and Portal, each on Kestrel on a loopback port. The Portal's port is chosen first,
 /// because Identity registers the Portal's redirect URIs at start-up.
 /// </summary>
-public sealed class PortalHosts : IAsyncLifetime
+public class PortalHosts : IAsyncLifetime
 {
     /// <summary>The demo's "today", shared by Server and Portal.</summary>
     public const string Today = "2028-01-15";
@@ -34,6 +35,14 @@ public sealed class PortalHosts : IAsyncLifetime
 
     /// <summary>Identity's services, for tests that need a person of their own (never changing the demo users).</summary>
     public IServiceProvider IdentityServices => _identity!.Services;
+
+    /// <summary>Settings every host gets on top of its own (a derived fixture's, e.g. telemetry on).</summary>
+    protected virtual IReadOnlyDictionary<string, string?> CommonSettings { get; } = new Dictionary<string, string?>();
+
+    /// <summary>Test services for one host ("identity", "server", "portal"), e.g. an in-memory exporter.</summary>
+    protected virtual void ConfigureTestServices(string host, IServiceCollection services)
+    {
+    }
 
     public ValueTask InitializeAsync()
     {
@@ -54,7 +63,7 @@ public sealed class PortalHosts : IAsyncLifetime
             ["Email:Smtp:Host"] = "127.0.0.1",
             ["Email:Smtp:Port"] = _mailbox.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Email:Smtp:From"] = "GonPortal <no-reply@gonportal.test>",
-        }, port: 0, useConfiguredEndpoints: false);
+        }, port: 0, useConfiguredEndpoints: false, Configure("identity"));
         _identity.StartServer();
         var identityUrl = _identity.Addresses.First();
 
@@ -69,7 +78,7 @@ public sealed class PortalHosts : IAsyncLifetime
             ["Kestrel:Endpoints:Grpc:Url"] = "http://127.0.0.1:0",
             ["Kestrel:Endpoints:Http:Url"] = "http://127.0.0.1:0",
             ["Kestrel:Endpoints:Http:Protocols"] = "Http2",
-        }, port: 0, useConfiguredEndpoints: true);
+        }, port: 0, useConfiguredEndpoints: true, Configure("server"));
         _server.StartServer();
         var serverUrl = _server.Addresses.First();
 
@@ -79,10 +88,13 @@ public sealed class PortalHosts : IAsyncLifetime
             ["Identity:Authority"] = identityUrl.ToString().TrimEnd('/'),
             ["Server:GrpcUrl"] = serverUrl.ToString().TrimEnd('/'),
             ["Clock:Today"] = Today,
-        }, port: portalPort, useConfiguredEndpoints: false);
+        }, port: portalPort, useConfiguredEndpoints: false, Configure("portal"));
         _portal.StartServer();
         return ValueTask.CompletedTask;
     }
+
+    private (IReadOnlyDictionary<string, string?> Settings, Action<IServiceCollection> Services) Configure(string host) =>
+        (CommonSettings, services => ConfigureTestServices(host, services));
 
     public async ValueTask DisposeAsync()
     {
@@ -117,10 +129,14 @@ public sealed class PortalHosts : IAsyncLifetime
         private readonly string _environment;
         private readonly IReadOnlyDictionary<string, string?> _settings;
 
-        public KestrelFactory(string environment, IReadOnlyDictionary<string, string?> settings, int port, bool useConfiguredEndpoints)
+        private readonly Action<IServiceCollection> _services;
+
+        public KestrelFactory(string environment, IReadOnlyDictionary<string, string?> settings, int port, bool useConfiguredEndpoints,
+            (IReadOnlyDictionary<string, string?> Settings, Action<IServiceCollection> Services) extra)
         {
             _environment = environment;
-            _settings = settings;
+            _settings = settings.Concat(extra.Settings).ToDictionary();
+            _services = extra.Services;
             if (useConfiguredEndpoints)
             {
                 this.UseKestrel();
@@ -142,6 +158,7 @@ public sealed class PortalHosts : IAsyncLifetime
             }
 
             builder.UseEnvironment(_environment);
+            builder.ConfigureTestServices(_services);
         }
     }
 }

@@ -13,6 +13,7 @@ using GonPortal.Server.Settlements;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace GonPortal.Server.Tests.Infrastructure;
@@ -36,6 +37,12 @@ public abstract class GonHosts(DatabaseProvider database) : IAsyncLifetime
     private TestMailbox? _mailbox;
 
     public DatabaseProvider Database => database;
+
+    /// <summary>What Identity and the Server logged, from <see cref="CapturedLogLevel"/> up (nothing unless a fixture asks).</summary>
+    public LogCapture Logs { get; } = new();
+
+    /// <summary>The level from which <see cref="Logs"/> keeps entries; None keeps nothing and adds no logger.</summary>
+    protected virtual LogLevel CapturedLogLevel => LogLevel.None;
     public bool Available { get; private set; }
     public Uri IdentityUrl { get; private set; } = null!;
     /// <summary>The Server's gRPC endpoint (cleartext HTTP/2).</summary>
@@ -76,7 +83,7 @@ public abstract class GonHosts(DatabaseProvider database) : IAsyncLifetime
             ["Email:Smtp:From"] = "GonPortal <no-reply@gonportal.test>",
             // The suite signs people in hundreds of times from loopback; the limits have tests on hosts of their own.
             ["Identity:RateLimits:Login:PermitLimit"] = "100000",
-        }, useConfiguredEndpoints: false);
+        }, useConfiguredEndpoints: false, CaptureLogs);
         _identity.StartServer();
         IdentityUrl = _identity.Addresses.First();
 
@@ -114,10 +121,24 @@ public abstract class GonHosts(DatabaseProvider database) : IAsyncLifetime
             // Settlement runs: short leases and a fast recovery, so the kill tests finish in seconds.
             ["Jobs:RunLeaseSeconds"] = "4",
             ["Jobs:RecoveryIntervalSeconds"] = "1",
-        }, useConfiguredEndpoints: true, services => services.AddSingleton<ISettlementRunFaults, Settlements.TestSettlementFaults>());
+        }, useConfiguredEndpoints: true, services =>
+        {
+            services.AddSingleton<ISettlementRunFaults, Settlements.TestSettlementFaults>();
+            CaptureLogs(services);
+        });
         _server.StartServer();
         ServerUrl = _server.Addresses.Single(a => a.Port != ServerHttpUrl.Port);
         _channel = GrpcChannel.ForAddress(ServerUrl);
+    }
+
+    private void CaptureLogs(IServiceCollection services)
+    {
+        if (CapturedLogLevel == LogLevel.None)
+        {
+            return;
+        }
+        // A rule for this provider alone: the hosts' own levels (appsettings) stay as they are for the others.
+        services.AddLogging(logging => logging.AddProvider(Logs).AddFilter<LogCapture>(null, CapturedLogLevel));
     }
 
     public void RequireAvailable()
