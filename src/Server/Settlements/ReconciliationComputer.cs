@@ -100,7 +100,7 @@ internal sealed class ReconciliationComputer(SystemReads reads, ISettlementRunFa
             holder.Report.OwnDeliveryCostsCents, p.ReferenceHourlyRateCents, deliveries, shares.BasisShare, shares.InitiativeShare,
             BudgetLimits.Fraction(p.ProfitCapBp), BudgetLimits.Fraction(p.SanctionBp), share));
 
-        var explanation = new ReconciliationExplanation(result, ParametersUsed.Of(p), holder.Period.AreaContractId,
+        var explanation = new ReconciliationExplanation(result, ParametersUsed.Of(p), lumpsum.Contract.Id,
             lumpsum.Adjustments.Select(a => a.Id).ToList(), inputs.Pgb.ResultId, inputs.Pgb.Revision, statements,
             holder.Report.IsLocked, holder.Report.SubmittedAt.ToUniversalTime(), to);
         var byId = hourArrangements.ToDictionary(a => a.Id);

@@ -143,6 +143,8 @@ public abstract class HandoverFlowTests(GonHosts hosts)
         Assert.Equal((38_000_000L, 14_789_434L, 1_583_683L), (a.CostsCents, a.ResultCents, a.ProfitCapCents));
         // Targets on the day before the handover; a missed one costs round(0.01 * 52,544,549) = 525,445.
         Assert.Equal(Date(year, 6, 30), a.TargetDate);
+        Assert.Equal((181, Date(year, 1, 1), Date(year, 6, 30), 493_828L, 105_960_003L),
+            (a.HolderShare.DaysHeld, a.HolderShare.HeldFrom, a.HolderShare.HeldTo, a.AreaPgbAmountCents, a.Lumpsum.TotalLumpsumCents));
         Assert.Equal(a.BasisShare.Status == TargetStatus.Missed ? 525_445 : 0, a.BasisShareSanctionCents);
         Assert.Equal(Math.Min(a.ResultCents, a.StaffShortageCents), a.StaffShortageReclaimCents);
         Assert.Equal(a.StaffShortageReclaimCents + a.ExcessProfitCents + a.SanctionsCents, a.RepaymentCents);
