@@ -131,6 +131,11 @@ public static class BudgetMapping
         }
         // The area changes hands in the year (settlement-rules.md §7): advances per holder; a hoofdaanbieder sees only its own.
         var shares = l.Shares(0).Where(s => onlyHolder is null || s.HoofdaanbiederId == onlyHolder).ToList();
+        if (onlyHolder is { } me)
+        {
+            budget.HoofdaanbiederId = me.ToString();
+            budget.HoofdaanbiederName = l.HolderNames.GetValueOrDefault(me, "");
+        }
         budget.MonthlyAdvances.AddRange(Enumerable.Range(1, 12).Where(m => shares.Any(s => s.Holds(m)))
             .Select(m => new V1.MonthlyAdvance { Month = m, AmountCents = shares.Sum(s => s.AdvanceOf(m)) }));
         budget.HolderShares.AddRange(shares.Select(s =>

@@ -73,6 +73,7 @@ public abstract class HandoverFlowTests(GonHosts hosts)
         Assert.Equal([1, 2, 3, 4, 5, 6], mine.MonthlyAdvances.Select(a => a.Month));
         Assert.Equal([8_757_424L, 8_757_424L, 8_757_424L, 8_757_424L, 8_757_424L, 8_757_429L], mine.MonthlyAdvances.Select(a => a.AmountCents));
         Assert.Equal(oost.ToString(), Assert.Single(mine.HolderShares).HoofdaanbiederId);
+        Assert.Equal((oost.ToString(), zuid.ToString()), (mine.HoofdaanbiederId, all.HoofdaanbiederId));
         var theirs = (await zuidBudget.GetAreaBudgetAsync(new() { AreaId = Area, Year = year })).AreaBudget;
         Assert.Equal((7, 12, 8_902_579L), (theirs.MonthlyAdvances[0].Month, theirs.MonthlyAdvances[^1].Month, theirs.MonthlyAdvances[^1].AmountCents));
         Assert.Equal(zuid.ToString(), Assert.Single(theirs.HolderShares).HoofdaanbiederId);
