@@ -100,7 +100,20 @@ public class AreaContractTests
     public void An_area_has_one_hoofdaanbieder_per_period()
     {
         var first = AreaContract.Create(Guid.NewGuid(), 1, Ha, Start, End, [], Now);
-        Assert.Equal(["period_start"], FieldsOf(() => AreaContract.Create(Guid.NewGuid(), 1, Ha2, End, End.AddYears(4), [first], Now)));
+        Assert.Equal(["period_start"], FieldsOf(() => AreaContract.Create(Guid.NewGuid(), 1, Ha2, new DateOnly(2030, 7, 1), End.AddYears(4), [first], Now)));
+    }
+
+    [Fact]
+    public void A_period_starts_on_the_first_of_a_month() =>
+        Assert.Equal(["period_start"], FieldsOf(() => AreaContract.Create(Guid.NewGuid(), 1, Ha, new DateOnly(2027, 7, 15), End, [], Now)));
+
+    [Fact]
+    public void The_area_may_change_hands_on_the_first_of_a_month_within_a_year()
+    {
+        var first = AreaContract.Create(Guid.NewGuid(), 1, Ha, Start, new DateOnly(2027, 6, 30), [], Now);
+        var next = AreaContract.Create(Guid.NewGuid(), 1, Ha2, new DateOnly(2027, 7, 1), End, [first], Now);
+        Assert.Equal((Ha2.Id, new DateOnly(2027, 7, 1)), (next.HoofdaanbiederId, next.PeriodStart));
+        Assert.Equal(["period_start"], FieldsOf(() => AreaContract.Create(Guid.NewGuid(), 1, Ha2, new DateOnly(2027, 6, 1), End, [first], Now)));
     }
 
     [Fact]
@@ -124,7 +137,7 @@ public class AreaContractTests
 
     [Fact]
     public void Period_end_before_start_is_refused() =>
-        Assert.Equal(["period_end"], FieldsOf(() => AreaContract.Create(Guid.NewGuid(), 1, Ha, End, Start, [], Now)));
+        Assert.Equal(["period_end"], FieldsOf(() => AreaContract.Create(Guid.NewGuid(), 1, Ha, new DateOnly(2030, 12, 1), Start, [], Now)));
 }
 
 public class DateRangeTests

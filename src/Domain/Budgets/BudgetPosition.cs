@@ -1,4 +1,5 @@
 using System.Numerics;
+using GonPortal.Domain.Common;
 using GonPortal.Domain.Reporting;
 using GonPortal.Domain.Settlements;
 
@@ -28,6 +29,11 @@ public sealed record ReferenceRates(long HourlyCents, long DagdeelCents, long Et
 /// <param name="Months">January up to <paramref name="Month"/>, one entry per month (missing months count as empty and incomplete).</param>
 /// <param name="MonthsWithStatements">Months with a succeeded statement run (shown, not computed with).</param>
 /// <param name="PgbSettlementCents">Latest PGB settlement of the year (final if any, else provisional); 0 when none.</param>
+/// <param name="Holder">
+/// The hoofdaanbieder's share when the area changed hands in the year (settlement-rules.md §7, split with
+/// <paramref name="PgbSettlementCents"/>): only its held months count, with its own advances, and the
+/// projection scales to its n_h months. Null for the year's only holder.
+/// </param>
 public sealed record BudgetPositionInput(
     int AreaId,
     int Year,
@@ -37,7 +43,23 @@ public sealed record BudgetPositionInput(
     int MonthsWithStatements,
     ReferenceRates Rates,
     long PgbSettlementCents,
-    bool PgbSettlementFinal);
+    bool PgbSettlementFinal,
+    HolderShare? Holder = null)
+{
+    /// <summary>The first month that counts: the first held month of a holder of part of the year, else January.</summary>
+    public int FirstMonth => Holder is { IsWholeYear: false } h ? h.FirstMonth : 1;
+
+    /// <summary>The last month that counts: <see cref="Month"/>, or the last held month when that comes first.</summary>
+    public int LastMonth => Holder is { IsWholeYear: false } h ? Math.Min(Month, h.LastMonth) : Month;
+
+    /// <summary>n_h of a holder of part of the year, else 12: the months the projection scales to.</summary>
+    public int ProjectionMonths => Holder is { IsWholeYear: false } h ? h.Months : 12;
+
+    /// <summary>Ltot_h + PGB_h of a holder of part of the year, else Ltot + PGB: the revenue the projection is held against.</summary>
+    public long RevenueCents => Holder is { IsWholeYear: false } h
+        ? checked(h.LumpsumShareCents + h.PgbShareCents)
+        : checked(Lumpsum.TotalCents + PgbSettlementCents);
+}
 
 /// <summary>Costs of a set of months: subcontractor lines plus own work valued at the reference rates.</summary>
 public sealed record MonthSetCosts(
@@ -85,20 +107,30 @@ public static class BudgetPosition
         ArgumentOutOfRangeException.ThrowIfNegative(input.Rates.HourlyCents);
         ArgumentOutOfRangeException.ThrowIfNegative(input.Rates.DagdeelCents);
         ArgumentOutOfRangeException.ThrowIfNegative(input.Rates.EtmaalCents);
-        if (input.Months.Any(m => m.Month < 1 || m.Month > input.Month) || input.Months.DistinctBy(m => m.Month).Count() != input.Months.Count)
+        if (input.Month < input.FirstMonth)
         {
-            throw new ArgumentException("Months must be distinct and lie in January up to the month.", nameof(input));
+            throw new InvalidStateException(
+                $"Area {input.AreaId} passes to this hoofdaanbieder in month {input.FirstMonth} of {input.Year}; there is no position before that month.",
+                ErrorReasons.HoldingNotStarted,
+                new Dictionary<string, string> { ["area_id"] = $"{input.AreaId}", ["year"] = $"{input.Year}", ["first_month"] = $"{input.FirstMonth}" });
+        }
+        if (input.Months.Any(m => m.Month < input.FirstMonth || m.Month > input.LastMonth) || input.Months.DistinctBy(m => m.Month).Count() != input.Months.Count)
+        {
+            throw new ArgumentException("Months must be distinct and lie in the held months up to the month.", nameof(input));
         }
 
-        var advances = input.Lumpsum.MonthlyAdvances.Take(input.Month).Sum();
+        // A holder of part of the year: its own advances of its held months (§7); else §1's twelfths.
+        var advances = input.Holder is { IsWholeYear: false } holder
+            ? Enumerable.Range(input.FirstMonth, input.LastMonth - input.FirstMonth + 1).Sum(holder.AdvanceOf)
+            : input.Lumpsum.MonthlyAdvances.Take(input.Month).Sum();
         var toDate = Costs(input.Months, input.Rates);
         var complete = input.Months.Where(m => m.Complete).OrderBy(m => m.Month).ToList();
         long? projected = null, result = null;
         if (complete.Count >= MinimumCompleteMonths)
         {
-            // Multiply before dividing: costs(K) * 12 / |K| exact, rounded once.
-            projected = SettlementRules.RoundCents(new Rational((BigInteger)Costs(complete, input.Rates).TotalCents * 12, complete.Count));
-            result = checked(input.Lumpsum.TotalCents + input.PgbSettlementCents - projected.Value);
+            // Multiply before dividing: costs(K) * 12 / |K| (n_h / |K| for a holder of part of the year) exact, rounded once.
+            projected = SettlementRules.RoundCents(new Rational((BigInteger)Costs(complete, input.Rates).TotalCents * input.ProjectionMonths, complete.Count));
+            result = checked(input.RevenueCents - projected.Value);
         }
         return new BudgetPositionResult(input, advances, toDate, checked(advances - toDate.TotalCents),
             complete.Select(m => m.Month).ToList(), projected, result);

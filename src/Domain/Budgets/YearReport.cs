@@ -6,7 +6,8 @@ namespace GonPortal.Domain.Budgets;
 /// <summary>
 /// Jaarverantwoording: the hoofdaanbieder's year report of its own delivery costs O for one area
 /// (settlement-rules.md §4). Owned by that hoofdaanbieder; it may replace the report until the
-/// gemeente locks the year, after which the figure is what the reconciliation uses.
+/// gemeente locks the year, after which the figure is what the reconciliation uses. An area that
+/// changes hands in a year has a report of each holder, each over its own holding period (§7).
 /// </summary>
 public sealed class YearReport : ITenantOwned
 {

@@ -32,6 +32,7 @@ public static class ErrorReasons
     public const string SettlementInputMissing = "SETTLEMENT_INPUT_MISSING";
     public const string SettlementRunFinished = "SETTLEMENT_RUN_FINISHED";
     public const string NoMonthEnded = "NO_MONTH_ENDED";
+    public const string HoldingNotStarted = "HOLDING_NOT_STARTED";
     public const string MonthNotEnded = "MONTH_NOT_ENDED";
     public const string ConcurrentWrite = "CONCURRENT_WRITE";
     public const string SelfDeactivation = "SELF_DEACTIVATION";

@@ -7,6 +7,8 @@ namespace GonPortal.Domain.Providers;
 /// <summary>
 /// Gebiedscontract: the hoofdaanbieder responsible for one area during a contract period.
 /// Policy: one hoofdaanbieder per area per period, and a hoofdaanbieder holds at most two areas.
+/// An area changes hands on the first of a month (settlement-rules.md §7), so a period starts on the
+/// first day of a month; a period starting inside a year is settled per holder by days held.
 /// </summary>
 public sealed class AreaContract
 {
@@ -43,6 +45,7 @@ public sealed class AreaContract
         }
         v.Check(start is null, "period_start", "is required and must be a valid date");
         v.Check(end is null, "period_end", "is required and must be a valid date");
+        v.Check(start is { Day: not 1 }, "period_start", "must be the first day of a month: an area changes hands on the first of a month");
         if (start is not null && end is not null && end < start)
         {
             v.Add("period_end", "must not be before period_start");

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using GonPortal.Domain.Common;
 using GonPortal.Domain.Reporting;
 
@@ -71,6 +72,11 @@ public sealed record TargetSanction(SettlementTarget Target, TargetAssessment As
 /// <param name="BasisShare">Basis share on 31 December against the year's target.</param>
 /// <param name="InitiativeShare">Initiative share on 31 December against its target.</param>
 /// <param name="SanctionFraction">sigma(y), a fraction with up to 4 decimals (default 0: no sanction).</param>
+/// <param name="Holder">
+/// For an area that changed hands in the year (settlement-rules.md §7): this hoofdaanbieder's share, so
+/// R = Ltot_h + PGB_h and sanctions are sigma * Ltot_h; the caller passes only its arrangements, clipped
+/// to its holding period, its statements and its year report. Null for the year's only holder.
+/// </param>
 public sealed record ReconciliationInput(
     Guid HoofdaanbiederId,
     int AreaId,
@@ -84,13 +90,14 @@ public sealed record ReconciliationInput(
     TargetAssessment BasisShare,
     TargetAssessment InitiativeShare,
     decimal ProfitCap = 0.03m,
-    decimal SanctionFraction = 0m);
+    decimal SanctionFraction = 0m,
+    HolderShare? Holder = null);
 
 /// <summary>
 /// The reconciliation with every input figure and intermediate, so it can be explained line by line.
 /// </summary>
-/// <param name="LumpsumTotalCents">Ltot(a, y).</param>
-/// <param name="PgbCents">PGB(a, y) of the final run.</param>
+/// <param name="LumpsumTotalCents">Ltot(a, y), or Ltot_h of a holder of part of the year (<see cref="Holder"/>).</param>
+/// <param name="PgbCents">PGB(a, y) of the final run, or PGB_h of a holder of part of the year.</param>
 /// <param name="RevenueCents">R = Ltot + PGB.</param>
 /// <param name="SubcontractorCosts">The statements that contribute to S, with their amounts for this area.</param>
 /// <param name="SubcontractorCostsCents">S.</param>
@@ -135,7 +142,12 @@ public sealed record ReconciliationResult(
     decimal SanctionFraction,
     IReadOnlyList<TargetSanction> Targets,
     long SanctionsCents,
-    long PayBackCents);
+    long PayBackCents)
+{
+    /// <summary>The holder's share when the area changed hands in the year (§7); null (and left out of stored documents) otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public HolderShare? Holder { get; init; }
+}
 
 /// <summary>Yearly reconciliation per hoofdaanbieder, area and year (settlement-rules.md §4).</summary>
 public static class Reconciliation
@@ -187,9 +199,15 @@ public static class Reconciliation
                 $"Subcontract {duplicate.Key.SubcontractId} has more than one statement for month {duplicate.Key.Month}.", nameof(input));
         }
 
-        // Revenue and costs.
-        var lumpsumTotal = input.Lumpsum.TotalCents;
-        var revenue = checked(lumpsumTotal + pgb.SettlementCents);
+        if (input.Holder is { } holder && holder.HoofdaanbiederId != input.HoofdaanbiederId)
+        {
+            throw new ArgumentException($"The share is of hoofdaanbieder {holder.HoofdaanbiederId}.", nameof(input));
+        }
+
+        // Revenue and costs: a holder of part of the year has its shares of Ltot and PGB (§7).
+        var lumpsumTotal = input.Holder?.LumpsumShareCents ?? input.Lumpsum.TotalCents;
+        var pgbCents = input.Holder?.PgbShareCents ?? pgb.SettlementCents;
+        var revenue = checked(lumpsumTotal + pgbCents);
         var subcontractorCosts = input.SubcontractorCosts.OrderBy(c => c.Month).ThenBy(c => c.SubcontractId).ToList();
         var subcontractorTotal = subcontractorCosts.Sum(c => c.AmountCents);
         var costs = checked(subcontractorTotal + input.OwnCostsCents);
@@ -235,8 +253,11 @@ public static class Reconciliation
 
         return new ReconciliationResult(
             SettlementRules.RulesVersion, input.HoofdaanbiederId, input.AreaId, input.Year, input.Lumpsum, pgb,
-            lumpsumTotal, pgb.SettlementCents, revenue, subcontractorCosts, subcontractorTotal, input.OwnCostsCents, costs, result,
+            lumpsumTotal, pgbCents, revenue, subcontractorCosts, subcontractorTotal, input.OwnCostsCents, costs, result,
             input.ProfitCap, capUnrounded, capCents, input.ReferenceRateCentsPerHour, shortageLines, unmetHours,
-            shortageUnrounded, shortage, reclaimedShortage, excess, input.SanctionFraction, targets, sanctions, payBack);
+            shortageUnrounded, shortage, reclaimedShortage, excess, input.SanctionFraction, targets, sanctions, payBack)
+        {
+            Holder = input.Holder,
+        };
     }
 }

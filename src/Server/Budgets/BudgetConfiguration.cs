@@ -80,7 +80,8 @@ public sealed class YearReportConfiguration : IEntityTypeConfiguration<YearRepor
 {
     public void Configure(EntityTypeBuilder<YearReport> b)
     {
-        b.HasKey(x => new { x.AreaId, x.Year });
+        // One report per holder: an area that changes hands in a year has two (settlement-rules.md §7).
+        b.HasKey(x => new { x.AreaId, x.Year, x.TenantId });
         b.Property(x => x.Note).HasMaxLength(YearReport.MaxNoteLength);
         b.Property(x => x.SubmittedBy).HasMaxLength(200);
         b.Property(x => x.LockedBy).HasMaxLength(200);

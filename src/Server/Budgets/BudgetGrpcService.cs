@@ -26,7 +26,7 @@ public sealed class BudgetGrpcService(
     BudgetAreaAccess access, BudgetClock clock, BaseLumpsumHandler lumpsumFigures, IndexRateHandler indexRates,
     BudgetAdjustmentHandler adjustments, PgbInputHandler pgbInputs, PgbCsvImport pgbCsv, YearReportHandler yearReports,
     YearParameterHandler yearParameters, LumpsumLoader lumpsums, YearParametersStore parameters, PgbYearLoader pgbFigures,
-    BudgetPositionQuery positions, IdempotentRequests idempotency, GonDbContext db)
+    BudgetPositionQuery positions, IdempotentRequests idempotency, GonDbContext db, TenantContext tenant)
     : BudgetService.BudgetServiceBase
 {
     [Authorize(Roles = GonRoles.Gemeente)]
@@ -96,7 +96,7 @@ public sealed class BudgetGrpcService(
         var ct = context.CancellationToken;
         await RequireAreaYearAsync(request.AreaId, request.Year, ct);
         var lumpsum = await lumpsums.LoadAsync(request.AreaId, request.Year, ct);
-        return new GetAreaBudgetResponse { AreaBudget = BudgetMapping.ToProto(lumpsum) };
+        return new GetAreaBudgetResponse { AreaBudget = BudgetMapping.ToProto(lumpsum, access.IsHoofdaanbieder ? tenant.TenantId : null) };
     }
 
     public override async Task<GetBudgetPositionResponse> GetBudgetPosition(GetBudgetPositionRequest request, ServerCallContext context)
@@ -106,10 +106,14 @@ public sealed class BudgetGrpcService(
         AreaIdRules.Required(v, request.AreaId);
         D.BudgetKeys.Year(v, request.Year);
         v.Check(request.Month is < 0 or > 12, "month", "must be 1-12, or 0 for the last ended month");
+        var named = request.HoofdaanbiederId.Length == 0 ? null : ProtoConvert.ToId(v, "hoofdaanbieder_id", request.HoofdaanbiederId);
+        v.Check(named is not null && access.IsHoofdaanbieder && named != tenant.TenantId, "hoofdaanbieder_id", "must be empty: a hoofdaanbieder gets its own position");
         v.ThrowIfAny();
         await access.RequireHeldAsync(request.AreaId, request.Year, ct);
         var now = clock.Now();
-        var position = await positions.ComputeAsync(request.AreaId, request.Year, request.Month, AmsterdamCalendar.Today(now), ct);
+        // A hoofdaanbieder's own position; the gemeente's of the holder it names, else the holder of the month (settlement-rules.md §7).
+        var position = await positions.ComputeAsync(request.AreaId, request.Year, request.Month, AmsterdamCalendar.Today(now),
+            access.IsHoofdaanbieder ? tenant.TenantId : named, ct);
         return new GetBudgetPositionResponse { BudgetPosition = BudgetMapping.ToProto(position, now) };
     }
 

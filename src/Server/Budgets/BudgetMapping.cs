@@ -92,7 +92,8 @@ public static class BudgetMapping
         CreatedBy = a.CreatedBy,
     };
 
-    public static V1.AreaBudget ToProto(AreaLumpsum l)
+    /// <summary><paramref name="onlyHolder"/>: a hoofdaanbieder caller, who sees only its own advances and share of a year the area changes hands.</summary>
+    public static V1.AreaBudget ToProto(AreaLumpsum l, Guid? onlyHolder = null)
     {
         var r = l.Result;
         var calculation = new V1.LumpsumCalculation
@@ -123,7 +124,34 @@ public static class BudgetMapping
             HoofdaanbiederName = l.HoofdaanbiederName,
             Calculation = calculation,
         };
-        budget.MonthlyAdvances.AddRange(r.MonthlyAdvances.Select((amount, i) => new V1.MonthlyAdvance { Month = i + 1, AmountCents = amount }));
+        if (!l.ChangesHands)
+        {
+            budget.MonthlyAdvances.AddRange(r.MonthlyAdvances.Select((amount, i) => new V1.MonthlyAdvance { Month = i + 1, AmountCents = amount }));
+            return budget;
+        }
+        // The area changes hands in the year (settlement-rules.md §7): advances per holder; a hoofdaanbieder sees only its own.
+        var shares = l.Shares(0).Where(s => onlyHolder is null || s.HoofdaanbiederId == onlyHolder).ToList();
+        if (onlyHolder is { } me)
+        {
+            budget.HoofdaanbiederId = me.ToString();
+            budget.HoofdaanbiederName = l.HolderNames.GetValueOrDefault(me, "");
+        }
+        budget.MonthlyAdvances.AddRange(Enumerable.Range(1, 12).Where(m => shares.Any(s => s.Holds(m)))
+            .Select(m => new V1.MonthlyAdvance { Month = m, AmountCents = shares.Sum(s => s.AdvanceOf(m)) }));
+        budget.HolderShares.AddRange(shares.Select(s =>
+        {
+            var share = new V1.AreaHolderShare
+            {
+                HoofdaanbiederId = s.HoofdaanbiederId.ToString(),
+                HoofdaanbiederName = l.HolderNames.GetValueOrDefault(s.HoofdaanbiederId, ""),
+                HeldFrom = ProtoConvert.ToProto(s.From),
+                HeldTo = ProtoConvert.ToProto(s.To),
+                DaysHeld = s.Days,
+                LumpsumShareCents = s.LumpsumShareCents,
+            };
+            share.MonthlyAdvances.AddRange(s.Advances.Select(a => new V1.MonthlyAdvance { Month = a.Month, AmountCents = a.AmountCents }));
+            return share;
+        }));
         return budget;
     }
 
@@ -191,6 +219,18 @@ public static class BudgetMapping
         ReferenceDagdeelRateCents = p.ReferenceDagdeelRateCents,
         ReferenceEtmaalRateCents = p.ReferenceEtmaalRateCents,
     };
+
+    public static V1.BudgetPosition ToProto(HolderBudgetPosition h, DateTimeOffset computedAt)
+    {
+        var position = ToProto(h.Position, computedAt);
+        var share = h.Position.Input.Holder;
+        position.HoofdaanbiederId = h.HoofdaanbiederId.ToString();
+        position.FirstHeldMonth = h.Position.Input.FirstMonth;
+        position.LastHeldMonth = share is { IsWholeYear: false } s ? s.LastMonth : 12;
+        position.LumpsumShareCents = share is { IsWholeYear: false } l ? l.LumpsumShareCents : h.Position.Input.Lumpsum.TotalCents;
+        position.PgbShareCents = share is { IsWholeYear: false } g ? g.PgbShareCents : h.Position.Input.PgbSettlementCents;
+        return position;
+    }
 
     public static V1.BudgetPosition ToProto(D.BudgetPositionResult r, DateTimeOffset computedAt) => new()
     {

@@ -2,6 +2,7 @@ using GonPortal.Domain.Common;
 using GonPortal.Server.Data;
 using GonPortal.Server.ErrorModel;
 using GonPortal.Server.Paging;
+using GonPortal.Server.Providers;
 using GonPortal.Server.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using D = GonPortal.Domain.Budgets;
@@ -10,11 +11,12 @@ namespace GonPortal.Server.Budgets;
 
 /// <summary>
 /// Year reports: tenant-owned by the hoofdaanbieder holding the area, submitted until the gemeente
-/// locks them. The gemeente reads and locks them through <see cref="CrossTenantAccess"/> (audited);
-/// whether another holder already reported is asked through <see cref="TenantBlindLookups"/>.
+/// locks them; keyed (area, year, hoofdaanbieder), so each holder of an area that changes hands in a
+/// year reports its own costs (settlement-rules.md §7). The gemeente reads and locks them through
+/// <see cref="CrossTenantAccess"/> (audited).
 /// </summary>
 public sealed class YearReportHandler(
-    GonDbContext db, TenantContext tenant, CrossTenantAccess crossTenant, TenantBlindLookups lookups,
+    GonDbContext db, TenantContext tenant, CrossTenantAccess crossTenant,
     BudgetAreaAccess access, BudgetChangeLog changes, BudgetClock clock)
 {
     /// <summary>Submits or replaces the caller's report (FAILED_PRECONDITION once locked); an equal report writes nothing.</summary>
@@ -25,7 +27,6 @@ public sealed class YearReportHandler(
         var report = await db.YearReports.SingleOrDefaultAsync(r => r.AreaId == areaId && r.Year == year, ct);
         if (report is null)
         {
-            await RequireNoForeignReportAsync(areaId, year, ct);
             report = D.YearReport.Submit(areaId, year, tenant.TenantId, ownDeliveryCostsCents, note, tenant.Subject, now);
             db.YearReports.Add(report);
             changes.Record(D.BudgetFigure.YearReport, areaId, year, null, null, $"{ownDeliveryCostsCents}", now);
@@ -42,13 +43,19 @@ public sealed class YearReportHandler(
 
     /// <summary>
     /// A hoofdaanbieder sees only its own reports through the tenant filter, so for an area it does not
-    /// hold the answer is NOT_FOUND whether or not another hoofdaanbieder has reported.
+    /// hold the answer is NOT_FOUND whether or not another hoofdaanbieder has reported. For a year the
+    /// area changed hands the gemeente gets the last holder's report (ListYearReports lists every holder's).
     /// </summary>
     public async Task<D.YearReport> GetAsync(int areaId, int year, CancellationToken ct)
     {
         var source = await crossTenant.VisibleAsync<D.YearReport>($"YearReport area {areaId} {year}", ct);
-        return await source.AsNoTracking().SingleOrDefaultAsync(r => r.AreaId == areaId && r.Year == year, ct)
-            ?? throw new NotFoundException("Year report");
+        var reports = await source.AsNoTracking().Where(r => r.AreaId == areaId && r.Year == year).ToListAsync(ct);
+        if (reports.Count > 1)
+        {
+            var holders = await AreaHolding.HoldersOfYearAsync(db, areaId, year, ct);
+            return reports.OrderBy(r => holders.FindIndex(h => h.HoofdaanbiederId == r.TenantId)).Last();
+        }
+        return reports.SingleOrDefault() ?? throw new NotFoundException("Year report");
     }
 
     public async Task<(List<D.YearReport> Items, string Next)> ListAsync(Page page, int areaId, int year, CancellationToken ct)
@@ -93,18 +100,5 @@ public sealed class YearReportHandler(
         }
         await BudgetSave.SaveAsync(db, ct);
         return reports;
-    }
-
-    /// <summary>
-    /// When an area changes hands within a year, the first holder may have reported already; the key is
-    /// (area, year), so say so instead of failing on the key. Reads only whether such a row exists.
-    /// </summary>
-    private async Task RequireNoForeignReportAsync(int areaId, int year, CancellationToken ct)
-    {
-        if (await lookups.YearReportExistsAsync(areaId, year, ct))
-        {
-            throw new InvalidStateException($"Another hoofdaanbieder has submitted the year report of area {areaId} for {year}.",
-                ErrorReasons.YearReportOtherHolder, new Dictionary<string, string> { ["area_id"] = $"{areaId}", ["year"] = $"{year}" });
-        }
     }
 }

@@ -1,4 +1,5 @@
 using GonPortal.Domain.Providers;
+using GonPortal.Domain.Settlements;
 using GonPortal.Server.Data;
 using GonPortal.Server.Tenancy;
 using GonPortal.HostContracts;
@@ -67,6 +68,17 @@ public sealed class AreaHolding(GonDbContext db, TenantContext tenant)
         return contracts.FirstOrDefault(c => c.PeriodStart <= last && c.PeriodEnd >= last)
             ?? contracts.OrderByDescending(c => c.PeriodStart).FirstOrDefault();
     }
+
+    /// <summary>
+    /// Every holder of the area in the year with its contract's period (settlement-rules.md §7), first
+    /// holder first; <see cref="AreaHandover.Split"/> clips them to the year. Empty without a contract.
+    /// </summary>
+    public static async Task<List<HolderPeriod>> HoldersOfYearAsync(GonDbContext db, int areaId, int year, CancellationToken ct) =>
+        (await Overlapping(db.AreaContracts.AsNoTracking(), new DateOnly(year, 1, 1), new DateOnly(year, 12, 31))
+            .Where(c => c.AreaId == areaId).ToListAsync(ct))
+        .OrderBy(c => c.PeriodStart)
+        .Select(c => new HolderPeriod(c.HoofdaanbiederId, c.Id, c.PeriodStart, c.PeriodEnd))
+        .ToList();
 
     /// <summary>The one definition of "holds in the period": the contract overlaps [from, to].</summary>
     private static IQueryable<AreaContract> Overlapping(IQueryable<AreaContract> contracts, DateOnly from, DateOnly to) =>

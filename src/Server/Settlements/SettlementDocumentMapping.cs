@@ -134,6 +134,19 @@ internal static class SettlementDocumentMapping
             SanctionsCents = r.SanctionsCents,
             RepaymentCents = r.PayBackCents,
         };
+        if (r.Holder is { } h)
+        {
+            message.HolderShare = new V1.AreaHolderShare
+            {
+                HoofdaanbiederId = h.HoofdaanbiederId.ToString(),
+                HeldFrom = ProtoConvert.ToProto(h.From),
+                HeldTo = ProtoConvert.ToProto(h.To),
+                DaysHeld = h.Days,
+                LumpsumShareCents = h.LumpsumShareCents,
+            };
+            message.HolderShare.MonthlyAdvances.AddRange(h.Advances.Select(a => new V1.MonthlyAdvance { Month = a.Month, AmountCents = a.AmountCents }));
+            message.AreaPgbAmountCents = r.Pgb.SettlementCents;
+        }
         message.StatementsUsed.AddRange(e.StatementsUsed.Select(s => new V1.StatementUse
         {
             SubcontractorStatementId = s.ResultId.ToString(),

@@ -156,9 +156,10 @@ internal sealed class SettlementGrpcService(GonDbContext db, TenantContext tenan
         var v = new Violations();
         AreaIdRules.Required(v, request.AreaId);
         v.Check(request.Revision < 0, "revision", "must be 0 (current) or a revision number");
+        var holder = request.HoofdaanbiederId.Length == 0 ? null : ProtoConvert.ToId(v, "hoofdaanbieder_id", request.HoofdaanbiederId);
         v.ThrowIfAny();
         var ct = context.CancellationToken;
-        var (row, superseded) = await query.OneAsync(SettlementKind.Reconciliation, request.AreaId, request.Year, 0, Guid.Empty, request.Revision,
+        var (row, superseded) = await query.ReconciliationAsync(request.AreaId, request.Year, holder, request.Revision,
             $"Reconciliation area {request.AreaId} {request.Year}", ct);
         var names = await db.ProviderNamesAsync([row.TenantId], ct);
         var reconciliation = SettlementMapping.ToReconciliation(row, superseded, names);

@@ -53,12 +53,27 @@ internal sealed class SettlementInputLoader(
             .Select(r => new FinalPgbUsed(r.Id, r.Revision, r.AmountCents))
             .FirstOrDefaultAsync(ct)
             ?? throw SettlementPreconditionMessages.NoFinalPgb(area, year);
-        var report = await reads.Set<YearReport>().AsNoTracking().SingleOrDefaultAsync(r => r.AreaId == area && r.Year == year, ct)
-            ?? throw SettlementPreconditionMessages.NoYearReport(area, year);
+        var reports = await reads.Set<YearReport>().AsNoTracking().Where(r => r.AreaId == area && r.Year == year).ToListAsync(ct);
+        var holders = await lumpsums.HoldersAsync(area, year, ct);
+        if (reports.Count == 0)
+        {
+            throw SettlementPreconditionMessages.NoYearReport(area, year);
+        }
+        if (holders.FirstOrDefault(h => !reports.Any(r => r.TenantId == h.HoofdaanbiederId)) is { } unreported)
+        {
+            throw SettlementPreconditionMessages.NoYearReport(area, year, holders.Count > 1 ? unreported.HoofdaanbiederId : null);
+        }
         // Checked before the lumpsum loader, which answers NOT_FOUND for a missing contract (right for GetAreaBudget, not for a run).
-        var contract = await lumpsums.ContractAsync(area, year, ct)
-            ?? throw SettlementPreconditionMessages.NoAreaContract(area, year);
+        if (holders.Count == 0)
+        {
+            throw SettlementPreconditionMessages.NoAreaContract(area, year);
+        }
         var lumpsum = await lumpsums.LoadAsync(area, year, ct);
+        // settlement-rules.md §7: each holder of the year is reconciled on its share; the only holder on the whole year.
+        var parts = lumpsum.ChangesHands
+            ? lumpsum.Shares(pgbRow.AmountCents).Select(s => new HolderReconciliationInputs(
+                holders.Single(h => h.AreaContractId == s.AreaContractId), reports.Single(r => r.TenantId == s.HoofdaanbiederId), s)).ToList()
+            : [new HolderReconciliationInputs(holders[0], reports.Single(r => r.TenantId == holders[0].HoofdaanbiederId), null)];
         var p = await parameters.InForceAsync(year, ct);
         if (p.ReferenceHourlyRateCents <= 0)
         {
@@ -69,6 +84,6 @@ internal sealed class SettlementInputLoader(
         {
             throw SettlementPreconditionMessages.IncompleteStatements(area, year, blocking);
         }
-        return new ReconciliationRunInputs(contract, lumpsum, p, pgbRow, report);
+        return new ReconciliationRunInputs(lumpsum, p, pgbRow, parts);
     }
 }

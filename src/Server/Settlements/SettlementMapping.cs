@@ -68,7 +68,8 @@ internal static class SettlementMapping
         AreaId = r.AreaId,
         Year = r.Year,
         Month = r.Month,
-        SubcontractId = r.SubcontractId == Guid.Empty ? "" : r.SubcontractId.ToString(),
+        // A reconciliation keys a holder of part of the year by its id there (§7); that is no subcontract.
+        SubcontractId = r.SubcontractId == Guid.Empty || r.Kind != DomainKind.SubcontractorStatements ? "" : r.SubcontractId.ToString(),
         Revision = r.Revision,
         ResultId = r.Id.ToString(),
         SettlementRunId = r.SettlementRunId.ToString(),

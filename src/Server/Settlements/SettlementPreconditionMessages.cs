@@ -17,8 +17,11 @@ internal static class SettlementPreconditionMessages
         new($"RECONCILIATION of area {areaId}, {year} needs a succeeded PGB_FINAL run of that area and year.",
             ErrorReasons.SettlementInputMissing, new Dictionary<string, string> { ["input"] = "PGB_FINAL", ["area_id"] = $"{areaId}", ["year"] = $"{year}" });
 
-    public static InvalidStateException NoYearReport(int areaId, int year) =>
-        new($"RECONCILIATION of area {areaId}, {year} needs the hoofdaanbieder's year report; none was submitted.",
+    /// <summary><paramref name="holder"/>: the hoofdaanbieder without a report when the area changed hands in the year (each holder reports its own O).</summary>
+    public static InvalidStateException NoYearReport(int areaId, int year, Guid? holder = null) => holder is { } h
+        ? new($"RECONCILIATION of area {areaId}, {year} needs a year report of every hoofdaanbieder that held the area in {year}; hoofdaanbieder {h} submitted none.",
+            ErrorReasons.SettlementInputMissing, new Dictionary<string, string> { ["input"] = "YEAR_REPORT", ["area_id"] = $"{areaId}", ["year"] = $"{year}", ["hoofdaanbieder_id"] = $"{h}" })
+        : new($"RECONCILIATION of area {areaId}, {year} needs the hoofdaanbieder's year report; none was submitted.",
             ErrorReasons.SettlementInputMissing, new Dictionary<string, string> { ["input"] = "YEAR_REPORT", ["area_id"] = $"{areaId}", ["year"] = $"{year}" });
 
     public static InvalidStateException NoAreaContract(int areaId, int year) =>

@@ -31,9 +31,15 @@ internal sealed class SettlementPreconditions(
                 {
                     throw SettlementPreconditionMessages.NoFinalPgb(areaId, year);
                 }
-                if (!await lookups.YearReportExistsAsync(areaId, year, ct))
+                var reporters = await lookups.YearReportersAsync(areaId, year, ct);
+                if (reporters.Count == 0)
                 {
                     throw SettlementPreconditionMessages.NoYearReport(areaId, year);
+                }
+                var holders = await lumpsums.HoldersAsync(areaId, year, ct);
+                if (holders.FirstOrDefault(h => !reporters.Contains(h.HoofdaanbiederId)) is { } unreported)
+                {
+                    throw SettlementPreconditionMessages.NoYearReport(areaId, year, holders.Count > 1 ? unreported.HoofdaanbiederId : null);
                 }
                 if (await lumpsums.ContractAsync(areaId, year, ct) is null)
                 {

@@ -25,7 +25,11 @@ public sealed class SettlementResult : ITenantOwned
     /// <summary>1-12 for statements; 0 otherwise.</summary>
     public int Month { get; set; }
 
-    /// <summary>The subcontract of a statement; <see cref="Guid.Empty"/> otherwise (not null, so the unique index holds: NULLs never collide).</summary>
+    /// <summary>
+    /// The subcontract of a statement; for the reconciliation of an area-year that changed hands (settlement-rules.md §7)
+    /// the holder's id, so each holder's reconciliation is its own identity; <see cref="Guid.Empty"/> otherwise (not null,
+    /// so the unique index holds: NULLs never collide).
+    /// </summary>
     public Guid SubcontractId { get; set; }
 
     public int Revision { get; set; }

@@ -24,9 +24,36 @@ internal sealed class SettlementResultQuery(GonDbContext db, TenantContext tenan
 
     /// <summary>One revision (0 = current) of a result identity the caller may see, with whether a later one exists; else NOT_FOUND.</summary>
     public async Task<(SettlementResult Row, bool Superseded)> OneAsync(SettlementKind kind, int area, int year, int month, Guid subcontract,
-        int revision, string resource, CancellationToken ct)
+        int revision, string resource, CancellationToken ct) =>
+        await OneOfAsync(await ResultsAsync(resource, ct), kind, area, year, month, subcontract, revision, resource, ct);
+
+    /// <summary>
+    /// The reconciliation of an area-year the caller may see. A year the area changed hands has one per
+    /// holder (settlement-rules.md §7; <see cref="SettlementResult.SubcontractId"/> holds the holder's id):
+    /// a hoofdaanbieder sees only its own, the gemeente names <paramref name="hoofdaanbieder"/> then.
+    /// </summary>
+    public async Task<(SettlementResult Row, bool Superseded)> ReconciliationAsync(int area, int year, Guid? hoofdaanbieder, int revision,
+        string resource, CancellationToken ct)
     {
         var results = await ResultsAsync(resource, ct);
+        var candidates = results.Where(r => r.Kind == SettlementKind.Reconciliation && r.AreaId == area && r.Year == year && r.Month == 0);
+        if (hoofdaanbieder is { } h)
+        {
+            candidates = candidates.Where(r => r.TenantId == h);
+        }
+        var keys = await candidates.Select(r => r.SubcontractId).Distinct().ToListAsync(ct);
+        if (keys.Count > 1)
+        {
+            var v = new Domain.Validation.Violations();
+            v.Add("hoofdaanbieder_id", $"area {area} changed hands in {year}: name the hoofdaanbieder whose reconciliation is asked for");
+            v.ThrowIfAny();
+        }
+        return await OneOfAsync(results, SettlementKind.Reconciliation, area, year, 0, keys.FirstOrDefault(), revision, resource, ct);
+    }
+
+    private static async Task<(SettlementResult Row, bool Superseded)> OneOfAsync(IQueryable<SettlementResult> results, SettlementKind kind,
+        int area, int year, int month, Guid subcontract, int revision, string resource, CancellationToken ct)
+    {
         var identity = results.OfIdentity(kind, area, year, month, subcontract).AsNoTracking();
         var latest = await identity.Select(r => (int?)r.Revision).MaxAsync(ct)
             ?? throw new NotFoundException("Settlement result", $"{resource}: no result was found.");

@@ -1,5 +1,5 @@
 using GonPortal.Domain.Budgets;
-using GonPortal.Domain.Providers;
+using GonPortal.Domain.Settlements;
 using GonPortal.Server.Budgets;
 
 namespace GonPortal.Server.Settlements;
@@ -19,10 +19,15 @@ internal sealed record PgbRunInputs(PgbInputSet Figures, YearParameters Paramete
 /// <summary>The stored final PGB settlement a reconciliation uses, from its columns.</summary>
 internal sealed record FinalPgbUsed(Guid ResultId, int Revision, long AmountCents);
 
-/// <summary>The reconciliation's single-row inputs; the per-arrangement and per-statement sums are read by the computer.</summary>
+/// <summary>
+/// One holder's part of a reconciliation: its holding period, its year report and, when the area
+/// changed hands in the year (settlement-rules.md §7), its share of Ltot and PGB; null for the only holder.
+/// </summary>
+internal sealed record HolderReconciliationInputs(HolderPeriod Period, YearReport Report, HolderShare? Share);
+
+/// <summary>The reconciliation's single-row inputs, one holder part per hoofdaanbieder of the year; the per-arrangement and per-statement sums are read by the computer.</summary>
 internal sealed record ReconciliationRunInputs(
-    AreaContract Contract,
     AreaLumpsum Lumpsum,
     YearParameters Parameters,
     FinalPgbUsed Pgb,
-    YearReport Report) : SettlementRunInputs;
+    IReadOnlyList<HolderReconciliationInputs> Holders) : SettlementRunInputs;

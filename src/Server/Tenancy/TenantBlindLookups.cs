@@ -27,9 +27,29 @@ public sealed class TenantBlindLookups(GonDbContext db)
     /// <summary>The 24-hour rule counts every provider's hour minutes on a client-day; only the sums come back.</summary>
     public IQueryable<HourEntry> HourEntriesForDaySums() => db.HourEntries.IgnoreQueryFilters([TenantFilter.Name]).AsNoTracking();
 
-    /// <summary>The year report is keyed (area, year) whoever holds the area; a second holder is told one exists.</summary>
-    public Task<bool> YearReportExistsAsync(int areaId, int year, CancellationToken ct) =>
-        db.YearReports.IgnoreQueryFilters([TenantFilter.Name]).AnyAsync(r => r.AreaId == areaId && r.Year == year, ct);
+    /// <summary>A reconciliation needs a year report of every holder of the area-year (settlement-rules.md §7): which hoofdaanbieders reported.</summary>
+    public Task<List<Guid>> YearReportersAsync(int areaId, int year, CancellationToken ct) =>
+        db.YearReports.IgnoreQueryFilters([TenantFilter.Name]).Where(r => r.AreaId == areaId && r.Year == year).Select(r => r.TenantId).ToListAsync(ct);
+
+    /// <summary>
+    /// PGB(a, y) is the area's and shared among the holders of a year the area changes hands
+    /// (settlement-rules.md §7): each holder's budget position needs the amount of the latest settlement
+    /// (final if any, else provisional), whichever holder owns the row. Only the kind and amount leave.
+    /// </summary>
+    public async Task<(SettlementKind Kind, long AmountCents)?> LatestPgbSettlementAsync(int areaId, int year, CancellationToken ct)
+    {
+        foreach (var kind in new[] { SettlementKind.PgbFinal, SettlementKind.PgbProvisional })
+        {
+            var amount = await db.SettlementResults.IgnoreQueryFilters([TenantFilter.Name]).AsNoTracking()
+                .Where(r => r.Kind == kind && r.AreaId == areaId && r.Year == year && r.Month == 0 && r.SubcontractId == Guid.Empty)
+                .OrderByDescending(r => r.Revision).Select(r => (long?)r.AmountCents).FirstOrDefaultAsync(ct);
+            if (amount is { } a)
+            {
+                return (kind, a);
+            }
+        }
+        return null;
+    }
 
     /// <summary>A reconciliation needs a final PGB settlement of its area and year, whoever started the run.</summary>
     public Task<bool> FinalPgbSettlementExistsAsync(int areaId, int year, CancellationToken ct) =>

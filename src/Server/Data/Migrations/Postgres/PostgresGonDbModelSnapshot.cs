@@ -538,6 +538,9 @@ namespace GonPortal.Server.Data.Migrations.Postgres
                     b.Property<int>("Year")
                         .HasColumnType("integer");
 
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTimeOffset?>("LockedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -561,10 +564,7 @@ namespace GonPortal.Server.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("AreaId", "Year");
+                    b.HasKey("AreaId", "Year", "TenantId");
 
                     b.HasIndex("TenantId", "Year");
 

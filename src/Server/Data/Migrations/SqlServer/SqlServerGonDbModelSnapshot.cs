@@ -538,6 +538,9 @@ namespace GonPortal.Server.Data.Migrations.SqlServer
                     b.Property<int>("Year")
                         .HasColumnType("int");
 
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<DateTimeOffset?>("LockedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -561,10 +564,7 @@ namespace GonPortal.Server.Data.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.HasKey("AreaId", "Year");
+                    b.HasKey("AreaId", "Year", "TenantId");
 
                     b.HasIndex("TenantId", "Year");
 

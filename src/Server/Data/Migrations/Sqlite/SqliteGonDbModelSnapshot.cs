@@ -533,6 +533,9 @@ namespace GonPortal.Server.Data.Migrations.Sqlite
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("LockedAt")
                         .HasColumnType("INTEGER");
 
@@ -556,10 +559,7 @@ namespace GonPortal.Server.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("AreaId", "Year");
+                    b.HasKey("AreaId", "Year", "TenantId");
 
                     b.HasIndex("TenantId", "Year");
 
