@@ -31,9 +31,14 @@ public sealed class FuzzReport(string database, int seed, TimeSpan bound)
     public TimeSpan Elapsed { get; set; }
     public int RpcCount { get; set; }
 
+    /// <summary>With GON_FUZZ_VERBOSE=1 every call is written to the test output, for replaying one RPC.</summary>
+    public Action<string>? Log { get; init; }
+
     public void Add(int index, FuzzRpc rpc, string role, FuzzRequest request, FuzzOutcome outcome, IReadOnlyList<(string Table, long Delta)> changes)
     {
         _requests++;
+        Log?.Invoke(string.Create(CultureInfo.InvariantCulture,
+            $"#{index} {rpc.Key} {role} {request.Class} {request.Field} {request.Messages.Sum(m => m.Length)} bytes -> {Name(outcome.Code)} {outcome.Elapsed.TotalMilliseconds:F0} ms {Trim(outcome.Detail)} {string.Join(",", changes.Select(c => $"{c.Table}{c.Delta:+#;-#}"))}"));
         _codes[outcome.Code] = _codes.GetValueOrDefault(outcome.Code) + 1;
         FuzzFinding Finding(FindingKind kind, string rows = "") => new(kind, index, rpc.Key, role, request.Class, request.Field, outcome, rows);
         if (outcome.Code is StatusCode.Internal or StatusCode.Unknown)

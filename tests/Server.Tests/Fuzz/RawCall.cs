@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Google.Rpc;
 using Grpc.Core;
 
 namespace GonPortal.Server.Tests.Fuzz;
@@ -50,7 +51,10 @@ public static class RawCall
         }
         catch (RpcException e)
         {
-            return new FuzzOutcome(e.StatusCode, e.Status.Detail ?? "", watch.Elapsed);
+            // The fields a BadRequest names make a report line (and a verbose log) say what the server objected to.
+            var fields = e.GetRpcStatus()?.GetDetail<BadRequest>()?.FieldViolations.Select(v => v.Field).Distinct().ToList();
+            var detail = fields is { Count: > 0 } ? $"{e.Status.Detail} [{string.Join(", ", fields)}]" : e.Status.Detail ?? "";
+            return new FuzzOutcome(e.StatusCode, detail, watch.Elapsed);
         }
     }
 

@@ -116,7 +116,7 @@ public sealed class ValidRequests(IdPool ids)
 
     private static long PlausibleNumber(string name, Random random) => name switch
     {
-        "area_id" or "area_ids" => random.Next(1, 8),
+        "area_id" or "area_ids" => random.Next(1, 5), // the demo's four areas
         "year" => 2027,
         "base_year" => 2026,
         "month" => random.Next(1, 13),
