@@ -13,6 +13,11 @@ public enum FindingKind
     Slow,
     /// <summary>The call was refused but rows were stored.</summary>
     RowsWrittenByRefusal,
+    /// <summary>
+    /// The client could not read the answer at all (the status the client library makes up when, for example, the
+    /// server's trailers exceed its 64 KB header limit): whatever the server meant, the caller cannot know.
+    /// </summary>
+    UnreadableAnswer,
 }
 
 public sealed record FuzzFinding(FindingKind Kind, int Index, string Rpc, string Role, FuzzClass Class, string Field, FuzzOutcome Outcome, string Rows);
@@ -49,6 +54,10 @@ public sealed class FuzzReport(string database, int seed, TimeSpan bound)
         {
             _findings.Add(Finding(FindingKind.Slow));
         }
+        if (outcome.Code != StatusCode.OK && IsClientSideFailure(outcome.Detail))
+        {
+            _findings.Add(Finding(FindingKind.UnreadableAnswer));
+        }
         if (outcome.Code == StatusCode.OK)
         {
             return;
@@ -68,9 +77,10 @@ public sealed class FuzzReport(string database, int seed, TimeSpan bound)
         var codes = string.Join(" ", _codes.OrderByDescending(c => c.Value).Select(c => $"{Name(c.Key)}={c.Value}"));
         var internalOrUnknown = _codes.GetValueOrDefault(StatusCode.Internal) + _codes.GetValueOrDefault(StatusCode.Unknown);
         var slow = _findings.Count(f => f.Kind == FindingKind.Slow);
+        var unreadable = _findings.Count(f => f.Kind == FindingKind.UnreadableAnswer);
         return string.Create(CultureInfo.InvariantCulture,
             $"fuzz {database}: seed {seed}, {_requests} requests over {RpcCount} RPCs x {FuzzRoles.All.Count} roles in {Elapsed.TotalSeconds:F0} s; " +
-            $"codes {codes}; INTERNAL/UNKNOWN {internalOrUnknown}; slower than {bound.TotalSeconds:F0} s {slow}; " +
+            $"codes {codes}; INTERNAL/UNKNOWN {internalOrUnknown}; slower than {bound.TotalSeconds:F0} s {slow}; unreadable answers {unreadable}; " +
             $"rows from refused requests {_refusedRows} (audit rows on refusals {_auditRowsOnRefusals}, allowed)");
     }
 
@@ -86,6 +96,7 @@ public sealed class FuzzReport(string database, int seed, TimeSpan bound)
             {
                 FindingKind.InternalOrUnknown => $"{Name(first.Outcome.Code)}: {Trim(first.Outcome.Detail)}",
                 FindingKind.Slow => $"{first.Outcome.Elapsed.TotalSeconds:F1} s, {Name(first.Outcome.Code)}",
+                FindingKind.UnreadableAnswer => $"{Name(first.Outcome.Code)}: {Trim(first.Outcome.Detail)}",
                 _ => $"{Name(first.Outcome.Code)} but stored {first.Rows}",
             };
             text.AppendLine(CultureInfo.InvariantCulture,
@@ -95,6 +106,10 @@ public sealed class FuzzReport(string database, int seed, TimeSpan bound)
             $"  replay: GON_FUZZ_SEED={seed} GON_FUZZ_RPC=<Service/Rpc> dotnet test tests/Server.Tests --filter \"FullyQualifiedName~Fuzz\"");
         return text.ToString();
     }
+
+    /// <summary>Grpc.Net.Client's own wording when the HTTP/2 exchange failed before a status arrived.</summary>
+    private static bool IsClientSideFailure(string detail) =>
+        detail.StartsWith("Error starting gRPC call", StringComparison.Ordinal) || detail.StartsWith("Error reading next message", StringComparison.Ordinal);
 
     private static string Trim(string detail) => detail.Length <= 160 ? detail : detail[..160] + "…";
 
