@@ -21,6 +21,9 @@ public sealed class IdPool
         _all = byEntity.Values.SelectMany(v => v).ToList();
     }
 
+    /// <summary>A pool of given ids per entity name, for tests of the generators without a database.</summary>
+    public static IdPool Of(Dictionary<string, List<string>> byEntity) => new(byEntity);
+
     /// <summary>An id of the entity a field names (client_id: a client), or of any entity when none matches.</summary>
     public string For(string fieldName, string requestName, Random random)
     {
