@@ -1,12 +1,14 @@
 using GonPortal.Server.Dashboard;
 using GonPortal.Server.Data;
 using GonPortal.Server.Extensions;
+using GonPortal.Server.Instances;
 using GonPortal.Server.Settlements;
 using GonPortal.Server.Tenancy;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddGonData();
+builder.AddGonSharedInstances();
 builder.AddGonAuth();
 builder.AddGonTenancy();
 builder.AddGonGrpc();

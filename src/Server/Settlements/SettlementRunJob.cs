@@ -51,7 +51,7 @@ public sealed class SettlementRunJob(
         var attempt = run.AttemptCount;
         logger.LogInformation("Settlement run {RunId} ({Kind} {Area} {Year}-{Month}) attempt {Attempt}", run.Id, run.Kind, run.AreaId, run.Year, run.Month, attempt);
 
-        await using (SettlementRunLease.Keep(scopes, clock, run.Id, attempt, options.Lease))
+        await using (SettlementRunLease.Keep(scopes, clock, run.Id, attempt, options.Lease, options.Heartbeat))
         {
             try
             {
