@@ -50,6 +50,7 @@ public sealed class PostgresRestartTests
             }
         }
         await restart!;
+        cluster.Log($"{batches.Count} imports of {FaultSizes.LoadBatch}; {failures} calls failed while PostgreSQL restarted and were sent again");
         Assert.False(server.Host.HasExited);
 
         var stored = await cluster.StoredEntriesAsync("load");

@@ -41,6 +41,9 @@ public sealed class ProcessCluster : IAsyncDisposable
     public void Log(string what) => TestContext.Current.TestOutputHelper?.WriteLine($"{_clock.Elapsed.TotalSeconds,7:F1} s  {what}");
 
     public RoundRobinProxy IdentityAddress { get; } = new();
+
+    /// <summary>The one address of the Servers' HTTP endpoints (health, jobs dashboard), as Identity knows the dashboard.</summary>
+    public RoundRobinProxy ServerAddress { get; } = new();
     public string ServerConnection { get; }
     public string IdentityConnection { get; }
     public List<IdentityInstance> Identities { get; } = [];
@@ -66,6 +69,7 @@ public sealed class ProcessCluster : IAsyncDisposable
             ["Identity__KeyDirectory"] = Path.Combine(_folder, $"identity-{n}-keys"),
             ["Identity__AllowInsecureHttp"] = "true",
             ["Identity__RateLimits__Login__PermitLimit"] = "100000",
+            ["Identity__Dashboard__BaseUrl"] = ServerAddress.Url.ToString().TrimEnd('/'),
             ["Instances__Shared"] = "true",
         }, new Uri(url, "health"));
         _hosts.Add(host);
@@ -106,6 +110,7 @@ public sealed class ProcessCluster : IAsyncDisposable
         var host = ProcessHost.Start($"server-{n}", "Server", environment, new Uri(http, "health"));
         _hosts.Add(host);
         await host.WaitHealthyAsync();
+        ServerAddress.Add(http.Port);
         var channel = GrpcChannel.ForAddress(grpc, new GrpcChannelOptions { MaxReceiveMessageSize = 64 * 1024 * 1024 });
         _channels.Add(channel);
         var instance = new ServerInstance(host, grpc, http, channel);
@@ -187,6 +192,7 @@ public sealed class ProcessCluster : IAsyncDisposable
             await host.DisposeAsync();
         }
         await IdentityAddress.DisposeAsync();
+        await ServerAddress.DisposeAsync();
         NpgsqlConnection.ClearAllPools();
         try
         {

@@ -48,6 +48,7 @@ public sealed partial class SeveralInstancesTests
         }
 
         await SignInAcrossIdentitiesAsync(identity1.Url, identity2.Url);
+        await DashboardAcrossServersAsync(cluster);
 
         // Started on both at once: one run, which both answers name; it executes once.
         var at1 = new SettlementService.SettlementServiceClient(ProcessCluster.Invoker(server1, token1));
@@ -90,6 +91,30 @@ public sealed partial class SeveralInstancesTests
     private static string OccurrencesSql(string aggregate) =>
         $"SELECT {aggregate} FROM hangfire.jobparameter r JOIN hangfire.jobparameter t ON t.jobid = r.jobid AND t.name = 'Time' " +
         $"WHERE r.name = 'RecurringJobId' AND r.value LIKE '%{ScheduledSettlements.PgbJobId}%'";
+
+    /// <summary>
+    /// The jobs dashboard behind one address: every request on a new connection, so the sign-in hops from
+    /// Server to Server and Identity to Identity (challenge at one Server, callback at the other); once signed
+    /// in, both Servers show the dashboard with the cookie.
+    /// </summary>
+    private static async Task DashboardAcrossServersAsync(ProcessCluster cluster)
+    {
+        using var browser = new Dashboard.Browser(cluster.IdentityAddress.Url);
+        browser.Http.DefaultRequestHeaders.ConnectionClose = true;
+        var dashboard = new Uri(cluster.ServerAddress.Url, JobsDashboardContract.Path.TrimStart('/'));
+        using (var signedIn = await browser.NavigateAsync(dashboard, signInAs: "beheer@gemeente.demo"))
+        {
+            Assert.True(signedIn.StatusCode == HttpStatusCode.OK, $"{(int)signedIn.StatusCode} after {string.Join(" -> ", browser.Visited)}\n{cluster.Output}");
+        }
+        var handed = cluster.ServerAddress.Handed.Values.ToList();
+        for (var i = 0; i < 2; i++)
+        {
+            using var again = await browser.NavigateAsync(dashboard);
+            Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        }
+        Assert.All(cluster.ServerAddress.Handed.Values, n => Assert.True(n >= 2, "each Server served part of the sign-in and the dashboard"));
+        Assert.NotEqual(handed, cluster.ServerAddress.Handed.Values.ToList());
+    }
 
     private static async Task<string> KeyIdsAsync(Uri identity)
     {
