@@ -5,6 +5,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.UseDefaultUrl();
 builder.AddIdentityData();
+builder.AddSharedInstances();
 builder.AddTwoFactorSignIn();
 builder.AddGonOpenIddict();
 builder.AddMachineClients();

@@ -1,6 +1,7 @@
 using GonPortal.Server.Dashboard;
 using GonPortal.Server.Data;
 using GonPortal.Server.Extensions;
+using GonPortal.Server.Instances;
 using GonPortal.Server.Probes;
 using GonPortal.Server.Settlements;
 using GonPortal.Server.Telemetry;
@@ -9,6 +10,7 @@ using GonPortal.Server.Tenancy;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddGonData();
+builder.AddGonSharedInstances();
 builder.AddGonAuth();
 builder.AddGonTenancy();
 builder.AddGonTelemetry();

@@ -19,6 +19,15 @@ public sealed class IdentitySettings
     /// <summary>Where generated RSA keys are kept when no certificate is configured; relative to the content root.</summary>
     public string KeyDirectory { get; set; } = ".data/keys";
 
+    /// <summary>"Database" for the value of <see cref="KeyStore"/> that keeps generated keys in the database.</summary>
+    public const string DatabaseKeyStore = "Database";
+
+    /// <summary>
+    /// Where generated RSA keys are kept when no certificate is configured: "Files" (default, in
+    /// <see cref="KeyDirectory"/>) or "Database" (shared by every Identity instance on the database).
+    /// </summary>
+    public string KeyStore { get; set; } = "Files";
+
     /// <summary>
     /// Accept plain HTTP outside the Development environment (tests, local demos behind no TLS).
     /// Development always accepts HTTP.

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -10,8 +11,14 @@ namespace GonPortal.Identity.Data;
 /// provider gets its own small derived context (and so its own migrations folder), while the
 /// model itself is defined once, here. Services depend on this base type only.
 /// </summary>
-public abstract class IdentityDb(DbContextOptions options) : IdentityDbContext<GonUser>(options)
+public abstract class IdentityDb(DbContextOptions options) : IdentityDbContext<GonUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>ASP.NET Core data-protection keys when several instances share the database (Extensions/SharedInstanceExtensions).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>Generated signing and encryption keys when <c>Identity:KeyStore</c> is "Database".</summary>
+    public DbSet<SharedKey> SharedKeys => Set<SharedKey>();
+
     /// <summary>The organisations whose people and clients may sign in.</summary>
     public DbSet<Organisation> Organisations => Set<Organisation>();
 
@@ -43,6 +50,14 @@ public abstract class IdentityDb(DbContextOptions options) : IdentityDbContext<G
             user.HasIndex(u => u.OrganisationId);
             user.Property(u => u.InvitationTokenHash).HasMaxLength(64);
             user.Ignore(u => u.IsActive);
+        });
+
+        builder.Entity<SharedKey>(key =>
+        {
+            key.ToTable("SharedKeys");
+            key.HasKey(k => k.Name);
+            key.Property(k => k.Name).HasMaxLength(32);
+            key.Property(k => k.Pem).IsRequired();
         });
 
         builder.Entity<Organisation>(organisation =>

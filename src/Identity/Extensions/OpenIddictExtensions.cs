@@ -67,21 +67,21 @@ public static class OpenIddictExtensions
 
         // Issuer, keys and the HTTP allowance come from configuration, read when options are built.
         builder.Services.AddOptions<OpenIddictServerOptions>()
-            .Configure<IOptions<IdentitySettings>, IHostEnvironment>((options, settings, environment) =>
+            .Configure<IOptions<IdentitySettings>, IHostEnvironment, IServiceScopeFactory>((options, settings, environment, scopes) =>
             {
                 if (!string.IsNullOrWhiteSpace(settings.Value.Issuer))
                 {
                     options.Issuer = new Uri(settings.Value.Issuer, UriKind.Absolute);
                 }
 
-                ServerCredentials.Apply(options, settings.Value, environment.ContentRootPath);
+                ServerCredentials.Apply(options, settings.Value, environment.ContentRootPath, scopes);
 
                 // Explicit rather than OpenIddict's default (1 hour): the Server checks access tokens on its own,
                 // so their lifetime is how long a revoked client or a deactivated person can still call it.
                 options.AccessTokenLifetime = TimeSpan.FromMinutes(settings.Value.Tokens.AccessTokenMinutes);
             });
         builder.Services.AddOptions<OpenIddictServerAspNetCoreOptions>()
-            .Configure<IOptions<IdentitySettings>, IHostEnvironment>((options, settings, environment) =>
+            .Configure<IOptions<IdentitySettings>, IHostEnvironment, IServiceScopeFactory>((options, settings, environment, scopes) =>
                 // OpenIddict rejects plain HTTP by default; local runs and tests have no TLS.
                 options.DisableTransportSecurityRequirement = environment.IsDevelopment() || settings.Value.AllowInsecureHttp);
 

@@ -20,21 +20,33 @@ internal static class PersistedRsaKey
             TryCreate(path);
         }
 
+        return FromPem(File.ReadAllText(path));
+    }
+
+    /// <summary>The key in a PEM text (a file's or <see cref="SharedKeyStore"/>'s).</summary>
+    public static RsaSecurityKey FromPem(string pem)
+    {
         var rsa = RSA.Create();
-        rsa.ImportFromPem(File.ReadAllText(path));
+        rsa.ImportFromPem(pem);
         var key = new RsaSecurityKey(rsa);
 
-        // A stable key id lets relying parties match tokens to the JWKS entry across restarts.
+        // A stable key id lets relying parties match tokens to the JWKS entry across restarts (and instances).
         key.KeyId = Base64UrlEncoder.Encode(JsonWebKeyConverter.ConvertFromRSASecurityKey(key).ComputeJwkThumbprint());
         return key;
+    }
+
+    /// <summary>A new private key as PEM.</summary>
+    public static string NewPem()
+    {
+        using var rsa = RSA.Create(KeySizeInBits);
+        return rsa.ExportRSAPrivateKeyPem();
     }
 
     private static void TryCreate(string path)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        using var rsa = RSA.Create(KeySizeInBits);
         var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
-        File.WriteAllText(temporary, rsa.ExportRSAPrivateKeyPem());
+        File.WriteAllText(temporary, NewPem());
         if (!OperatingSystem.IsWindows())
         {
             // Private key material: readable by the service account only.

@@ -24,6 +24,7 @@ public static class PortalHostingExtensions
         builder.Services.AddSingleton<PortalClock>();
         builder.Services.AddOptions<GonPortal.Portal.Formatting.PlausibilityOptions>().BindConfiguration(GonPortal.Portal.Formatting.PlausibilityOptions.SectionName);
 
+        builder.AddPortalSharedInstances();
         builder.AddPortalAuthentication();
         builder.AddGonServerClients();
         builder.AddGonTelemetry();

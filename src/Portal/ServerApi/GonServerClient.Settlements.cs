@@ -117,7 +117,7 @@ public sealed partial class GonServerClient
 
     private static SettlementRunView ToView(SettlementRun r) => new(
         r.Id, r.Kind, r.AreaId, r.Year, r.Month, r.State, r.Trigger, ToDateTime(r.CreatedAt), ToDateTime(r.FinishedAt), r.ProgressPercent,
-        r.ProgressStage, r.ItemsDone, r.ItemsTotal, r.NewRevisionCount, r.UnchangedCount, r.Revision, r.ErrorCode, r.ErrorMessage);
+        r.ProgressStage, r.ItemsDone, r.ItemsTotal, r.NewRevisionCount, r.UnchangedCount, r.Revision, r.ErrorCode, r.ErrorMessage, ToDateTime(r.HeartbeatAt));
 
     private static StatementView ToView(SubcontractorStatement s) => new(
         s.Id, s.SubcontractId, s.HoofdaanbiederName, s.OnderaannemerName, s.Year, s.Month,

@@ -16,8 +16,13 @@ namespace GonPortal.Server.Data;
 /// SaveChanges refuses writes to another tenant's rows. Each database provider derives a small
 /// context of its own so it can keep its own migrations (EF keeps one snapshot per set).
 /// </summary>
-public abstract class GonDbContext(DbContextOptions options, TenantContext tenant) : DbContext(options)
+public abstract class GonDbContext(DbContextOptions options, TenantContext tenant) : DbContext(options),
+    Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
 {
+    /// <summary>ASP.NET Core data-protection keys when several instances share the database (Instances/SharedInstanceExtensions).</summary>
+    public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
+        Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
+
     public DbSet<Provider> Providers => Set<Provider>();
     public DbSet<AreaContract> AreaContracts => Set<AreaContract>();
     public DbSet<Subcontract> Subcontracts => Set<Subcontract>();

@@ -64,7 +64,7 @@ public static class JobExtensions
     {
         var services = builder.Services;
         services.AddSingleton(SettlementJobOptions.From(builder.Configuration));
-        services.AddSingleton<ISettlementRunFaults, NoSettlementRunFaults>();
+        services.AddSingleton(SlowSettlementRunFaults.From(builder.Configuration));
         services.AddScoped<SettlementRunJob>();
         services.AddScoped<ScheduledSettlements>();
         services.AddScoped<SettlementRunStarter>();

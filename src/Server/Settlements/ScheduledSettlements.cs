@@ -13,18 +13,22 @@ namespace GonPortal.Server.Settlements;
 /// settlement of every area for the year of the quarter that just ended. The period comes from the
 /// server's <see cref="TimeProvider"/> (shifted by "Clock:Today"). A run whose preconditions are not
 /// met (e.g. no PGB counts yet) is skipped with a log line. Final PGB and reconciliation are started
-/// by the gemeente through the API.
+/// by the gemeente through the API. "Jobs:Schedules:Statements" and "Jobs:Schedules:PgbProvisional" replace
+/// the cron expressions (five fields, or six with seconds first; drills and the process tests fire every
+/// few seconds). Hangfire enqueues each occurrence once, whatever the number of instances.
 /// </summary>
 public sealed class ScheduledSettlements(IServiceProvider services, TenantContext tenant, TimeProvider clock, ILogger<ScheduledSettlements> logger)
 {
     public const string StatementsJobId = "settlements-statements-previous-month";
     public const string PgbJobId = "settlements-pgb-provisional-quarterly";
 
-    public static void Register(IRecurringJobManager manager)
+    public static void Register(IRecurringJobManager manager, IConfiguration configuration)
     {
         var options = new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam") };
-        manager.AddOrUpdate<ScheduledSettlements>(StatementsJobId, j => j.StatementsForPreviousMonthAsync(CancellationToken.None), "0 2 1 * *", options);
-        manager.AddOrUpdate<ScheduledSettlements>(PgbJobId, j => j.PgbProvisionalForEndedQuarterAsync(CancellationToken.None), "0 2 1 1,4,7,10 *", options);
+        manager.AddOrUpdate<ScheduledSettlements>(StatementsJobId, j => j.StatementsForPreviousMonthAsync(CancellationToken.None),
+            configuration["Jobs:Schedules:Statements"] ?? "0 2 1 * *", options);
+        manager.AddOrUpdate<ScheduledSettlements>(PgbJobId, j => j.PgbProvisionalForEndedQuarterAsync(CancellationToken.None),
+            configuration["Jobs:Schedules:PgbProvisional"] ?? "0 2 1 1,4,7,10 *", options);
     }
 
     public async Task StatementsForPreviousMonthAsync(CancellationToken ct)

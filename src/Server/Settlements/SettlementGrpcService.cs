@@ -13,6 +13,7 @@ using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using SettlementRunState = GonPortal.Contracts.V1.SettlementRunState;
+using ProtoRunMessage = GonPortal.Contracts.V1.SettlementRun;
 
 namespace GonPortal.Server.Settlements;
 
@@ -24,7 +25,8 @@ namespace GonPortal.Server.Settlements;
 /// </summary>
 [Authorize(Roles = $"{GonRoles.Hoofdaanbieder},{GonRoles.Onderaannemer},{GonRoles.Gemeente}")]
 internal sealed class SettlementGrpcService(GonDbContext db, TenantContext tenant, SettlementRunRequests runs, SettlementResultQuery query,
-    StatementCompletenessQuery completeness, BudgetAreaAccess areaAccess, CrossTenantAccess crossTenant, TimeProvider clock)
+    StatementCompletenessQuery completeness, BudgetAreaAccess areaAccess, CrossTenantAccess crossTenant, TimeProvider clock,
+    SettlementJobOptions jobOptions)
     : SettlementService.SettlementServiceBase
 {
     [Authorize(Roles = GonRoles.Gemeente)]
@@ -35,7 +37,7 @@ internal sealed class SettlementGrpcService(GonDbContext db, TenantContext tenan
         v.ThrowIfAny();
         var (run, joined) = await runs.StartOnceAsync(request, request.RequestId, SettlementMapping.ToDomain(request.Kind),
             request.AreaId, request.Year, request.Month, tenant.Subject, context.CancellationToken);
-        return new StartSettlementRunResponse { SettlementRun = SettlementMapping.ToProto(run), JoinedExisting = joined };
+        return new StartSettlementRunResponse { SettlementRun = ToProto(run), JoinedExisting = joined };
     }
 
     public override async Task<GetSettlementRunResponse> GetSettlementRun(GetSettlementRunRequest request, ServerCallContext context)
@@ -45,7 +47,7 @@ internal sealed class SettlementGrpcService(GonDbContext db, TenantContext tenan
         v.ThrowIfAny();
         var run = await (await query.VisibleRunsAsync(context.CancellationToken)).AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, context.CancellationToken)
             ?? throw new NotFoundException("Settlement run", $"Settlement run {id} was not found.");
-        return new GetSettlementRunResponse { SettlementRun = SettlementMapping.ToProto(run) };
+        return new GetSettlementRunResponse { SettlementRun = ToProto(run) };
     }
 
     public override async Task<ListSettlementRunsResponse> ListSettlementRuns(ListSettlementRunsRequest request, ServerCallContext context)
@@ -72,11 +74,26 @@ internal sealed class SettlementGrpcService(GonDbContext db, TenantContext tenan
             var state = (Domain.Settlements.SettlementRunState)(int)request.State;
             visible = visible.Where(r => r.State == state);
         }
+        visible = StalledFilter(visible, request.State);
         var (items, next) = await page.ApplyAsync(visible.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id),
             (q, ct) => q.ToListAsync(ct), context.CancellationToken);
         var response = new ListSettlementRunsResponse { NextPageToken = next };
-        response.SettlementRuns.AddRange(items.Select(SettlementMapping.ToProto));
+        response.SettlementRuns.AddRange(items.Select(ToProto));
         return response;
+    }
+
+    private ProtoRunMessage ToProto(Domain.Settlements.SettlementRun run) => SettlementMapping.ToProto(run, clock.GetUtcNow(), jobOptions.Lease, jobOptions.Heartbeat);
+
+    /// <summary>STALLED selects running runs whose worker went silent; RUNNING then means the others (<see cref="SettlementRunHeartbeat"/>).</summary>
+    private IQueryable<Domain.Settlements.SettlementRun> StalledFilter(IQueryable<Domain.Settlements.SettlementRun> runs, SettlementRunState filter)
+    {
+        var bound = SettlementRunHeartbeat.StalledIfLeaseExpiresBefore(clock.GetUtcNow(), jobOptions.Lease, jobOptions.Heartbeat);
+        return filter switch
+        {
+            SettlementRunState.Stalled => runs.Where(r => r.State == Domain.Settlements.SettlementRunState.Running && r.LeaseExpiresAt < bound),
+            SettlementRunState.Running => runs.Where(r => r.LeaseExpiresAt >= bound),
+            _ => runs,
+        };
     }
 
     public override async Task<ListSettlementRevisionsResponse> ListSettlementRevisions(ListSettlementRevisionsRequest request, ServerCallContext context)

@@ -37,14 +37,15 @@ internal static class SettlementMapping
     public static DomainKind? ToDomain(SettlementRunKind kind) =>
         kind is >= SettlementRunKind.SubcontractorStatements and <= SettlementRunKind.Reconciliation ? (DomainKind)(int)kind : null;
 
-    public static ProtoRun ToProto(DomainRun r) => new()
+    /// <summary>A run as its caller should see it at <paramref name="now"/>: running with a silent worker is STALLED (<see cref="Domain.Settlements.SettlementRunHeartbeat"/>).</summary>
+    public static ProtoRun ToProto(DomainRun r, DateTimeOffset now, TimeSpan lease, TimeSpan heartbeat) => new()
     {
         Id = r.Id.ToString(),
         Kind = ToProto(r.Kind),
         AreaId = r.AreaId,
         Year = r.Year,
         Month = r.Month,
-        State = (SettlementRunState)(int)r.State,
+        State = Domain.Settlements.SettlementRunHeartbeat.IsStalled(r, now, lease, heartbeat) ? SettlementRunState.Stalled : (SettlementRunState)(int)r.State,
         Trigger = (SettlementRunTrigger)(int)r.Trigger,
         RequestedBy = r.RequestedBy,
         CreatedAt = ProtoConvert.ToProto(r.CreatedAt),
@@ -60,6 +61,7 @@ internal static class SettlementMapping
         Revision = r.Revision,
         ErrorCode = r.ErrorCode,
         ErrorMessage = r.ErrorMessage,
+        HeartbeatAt = ProtoConvert.ToProto(Domain.Settlements.SettlementRunHeartbeat.LastBeat(r, lease)),
     };
 
     public static SettlementRevision ToRevision(SettlementResult r, bool superseded) => new()

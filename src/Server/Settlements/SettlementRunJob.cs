@@ -52,7 +52,7 @@ public sealed class SettlementRunJob(
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         logger.LogInformation("Settlement run {RunId} ({Kind} {Area} {Year}-{Month}) attempt {Attempt}", run.Id, run.Kind, run.AreaId, run.Year, run.Month, attempt);
 
-        await using (SettlementRunLease.Keep(scopes, clock, run.Id, attempt, options.Lease))
+        await using (SettlementRunLease.Keep(scopes, clock, run.Id, attempt, options.Lease, options.Heartbeat))
         {
             try
             {

@@ -14,11 +14,11 @@ internal sealed class SettlementRunLease : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
 
-    private SettlementRunLease(IServiceScopeFactory scopes, TimeProvider clock, Guid runId, int attempt, TimeSpan lease)
+    private SettlementRunLease(IServiceScopeFactory scopes, TimeProvider clock, Guid runId, int attempt, TimeSpan lease, TimeSpan heartbeat)
     {
         _loop = Task.Run(async () =>
         {
-            using var timer = new PeriodicTimer(lease / 3);
+            using var timer = new PeriodicTimer(heartbeat);
             try
             {
                 while (await timer.WaitForNextTickAsync(_stop.Token))
@@ -42,8 +42,9 @@ internal sealed class SettlementRunLease : IAsyncDisposable
         });
     }
 
-    public static SettlementRunLease Keep(IServiceScopeFactory scopes, TimeProvider clock, Guid runId, int attempt, TimeSpan lease) =>
-        new(scopes, clock, runId, attempt, lease);
+    /// <summary>Renews the lease every <paramref name="heartbeat"/>: the beats by which a stalled worker is told apart (SettlementRunHeartbeat).</summary>
+    public static SettlementRunLease Keep(IServiceScopeFactory scopes, TimeProvider clock, Guid runId, int attempt, TimeSpan lease, TimeSpan heartbeat) =>
+        new(scopes, clock, runId, attempt, lease, heartbeat);
 
     public async ValueTask DisposeAsync()
     {

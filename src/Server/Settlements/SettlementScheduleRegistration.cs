@@ -3,11 +3,11 @@ using Hangfire;
 namespace GonPortal.Server.Settlements;
 
 /// <summary>Registers the recurring settlement runs at start-up (AddOrUpdate: every instance may do it).</summary>
-internal sealed class SettlementScheduleRegistration(IRecurringJobManager manager) : IHostedService
+internal sealed class SettlementScheduleRegistration(IRecurringJobManager manager, IConfiguration configuration) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        ScheduledSettlements.Register(manager);
+        ScheduledSettlements.Register(manager, configuration);
         return Task.CompletedTask;
     }
 

@@ -8,8 +8,13 @@ namespace GonPortal.Server.Tests.Dashboard;
 /// A browser stand-in: keeps cookies for both hosts (like a browser, per host and not per port), follows
 /// redirects itself so tests can see every hop, and fills in Identity's login form (and the code step, with the demo authenticator key) when it lands on it.
 /// </summary>
-internal sealed partial class Browser(GonHosts hosts) : IDisposable
+internal sealed partial class Browser(Uri identityUrl) : IDisposable
 {
+    public Browser(GonHosts hosts)
+        : this(hosts.IdentityUrl)
+    {
+    }
+
     private const int MaxHops = 12;
 
     private readonly HttpClient _http = new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() });
@@ -92,7 +97,7 @@ internal sealed partial class Browser(GonHosts hosts) : IDisposable
         WebUtility.HtmlDecode(Regex.Match(tag, $"\\b{name}=\"([^\"]*)\"").Groups[1].Value);
 
     private bool IsIdentityLoginPage(Uri url) =>
-        url.Authority == hosts.IdentityUrl.Authority && url.AbsolutePath.Equals("/Account/Login", StringComparison.OrdinalIgnoreCase);
+        url.Authority == identityUrl.Authority && url.AbsolutePath.Equals("/Account/Login", StringComparison.OrdinalIgnoreCase);
 
     private async Task<Uri> SubmitLoginAsync(Uri loginUrl, string page, string email)
     {

@@ -63,8 +63,9 @@ public class ModelTests
         // Provider register and area contracts are public; audit entries are gemeente-only by role;
         // settlement runs are the gemeente's process records (the settlement service decides who sees one);
         // budget figures are the gemeente's, read by a hoofdaanbieder only for the areas it holds
-        // (checked against its area contracts by the budget service).
-        Assert.Equal(["AreaContract", "AuditEntry", "BaseLumpsum", "BudgetAdjustment", "BudgetChange", "IndexRate",
+        // (checked against its area contracts by the budget service); data-protection keys belong to no
+        // one and are never served (Instances/SharedInstanceExtensions).
+        Assert.Equal(["AreaContract", "AuditEntry", "BaseLumpsum", "BudgetAdjustment", "BudgetChange", "DataProtectionKey", "IndexRate",
             "PgbAverageCost", "PgbBaseline", "PgbMonthlyCount", "Provider", "SettlementRun", "YearParameters"], shared);
     }
 }

@@ -21,10 +21,11 @@ public sealed record SettlementRunView(
     int UnchangedCount,
     int Revision,
     string ErrorCode,
-    string ErrorMessage)
+    string ErrorMessage,
+    DateTimeOffset? HeartbeatAt = null)
 {
-    /// <summary>Still queued or running: the page keeps following it.</summary>
-    public bool InProgress => State is SettlementRunState.Queued or SettlementRunState.Running;
+    /// <summary>Still queued, running or stalled (waiting for another server to take it over): the page keeps following it.</summary>
+    public bool InProgress => State is SettlementRunState.Queued or SettlementRunState.Running or SettlementRunState.Stalled;
 }
 
 /// <summary>The answer to starting a run: the run, and whether an identical run was already under way.</summary>

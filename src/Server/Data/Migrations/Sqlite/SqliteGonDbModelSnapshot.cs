@@ -1361,6 +1361,23 @@ namespace GonPortal.Server.Data.Migrations.Sqlite
                     b.ToTable("SettlementStatementLines");
                 });
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("GonPortal.Domain.Arrangements.Arrangement", b =>
                 {
                     b.HasOne("GonPortal.Domain.Clients.Client", null)
