@@ -28,11 +28,10 @@ public static class PgbCsvParser
         {
             return Failed(kind, 0, [new PgbCsvError(1, "", problem!)]);
         }
-        var lines = PgbCsvText.Lines(text);
-        var header = lines[0].Text.TrimStart('\uFEFF');
-        var separator = PgbCsvText.Separator(header);
+        var separator = PgbCsvText.Separator(text);
+        var records = PgbCsvText.Records(text, separator);
         var columns = Columns(kind);
-        var names = header.Split(separator).Select(n => n.Trim().ToLowerInvariant()).ToList();
+        var names = records.Count > 0 && records[0].Line == 1 ? records[0].Fields.Select(n => n.Trim().ToLowerInvariant()).ToList() : [];
         if (!names.SequenceEqual(columns))
         {
             return Failed(kind, 0, [new PgbCsvError(1, "", $"the header must be {string.Join(separator, columns)}")]);
@@ -40,14 +39,10 @@ public static class PgbCsvParser
 
         var reader = new RowReader(kind, columns, today);
         var rowCount = 0;
-        foreach (var (number, line) in lines.Skip(1))
+        foreach (var record in records.Skip(1))
         {
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue; // a trailing newline or an empty line is no row
-            }
             rowCount++;
-            reader.Read(number, line.Split(separator));
+            reader.Read(record.Line, record.Fields);
         }
         if (rowCount == 0)
         {
@@ -72,11 +67,11 @@ public static class PgbCsvParser
         public List<PgbCostRow> Costs { get; } = [];
         public List<PgbBaselineRow> Baselines { get; } = [];
 
-        public void Read(int line, string[] fields)
+        public void Read(int line, IReadOnlyList<string> fields)
         {
-            if (fields.Length != columns.Count)
+            if (fields.Count != columns.Count)
             {
-                Errors.Add(new PgbCsvError(line, "", $"has {fields.Length} fields; expected {columns.Count} ({string.Join(",", columns)})"));
+                Errors.Add(new PgbCsvError(line, "", $"has {fields.Count} fields; expected {columns.Count} ({string.Join(",", columns)})"));
                 return;
             }
             var values = fields.Select(f => f.Trim()).ToArray();

@@ -166,4 +166,51 @@ public class PgbCsvParserTests
         Assert.Equal(PgbCsvParser.MaxErrors, file.Errors.Count);
         Assert.Equal(1500, file.RowCount);
     }
+    [Fact]
+    public void Quoted_fields_are_unquoted()
+    {
+        var file = Parse(PgbCsvKind.AverageCosts, "\"area_id\";\"year\";\"average_cost_cents\"\r\n\"3\";\"2027\";\"1850000\"\r\n");
+        Assert.True(file.IsValid);
+        Assert.Equal([new PgbCostRow(2, 3, 2027, 1_850_000)], file.Costs);
+    }
+
+    [Fact]
+    public void A_separator_inside_quotes_stays_in_its_field()
+    {
+        // "1;5" is one field (so the row has 3 fields, not 4) and is then no whole number
+        var file = Parse(PgbCsvKind.AverageCosts, "area_id;year;average_cost_cents\n1;2027;\"1;5\"\n");
+        var error = Assert.Single(file.Errors);
+        Assert.Equal((2, "average_cost_cents"), (error.Line, error.Column));
+        Assert.Contains("'1;5'", error.Message);
+    }
+
+    [Fact]
+    public void A_comma_inside_quotes_does_not_decide_the_separator()
+    {
+        var file = Parse(PgbCsvKind.AverageCosts, "\"area_id,x\";year;average_cost_cents\n1;2027;5\n");
+        Assert.Contains("area_id;year;average_cost_cents", Assert.Single(file.Errors).Message);
+    }
+
+    [Fact]
+    public void A_bom_and_semicolons_as_dutch_excel_writes_them()
+    {
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("area_id;year;month;client_count\r\n1;2027;1;412\r\n;;;\r\n")).ToArray();
+        var file = PgbCsvParser.Parse(PgbCsvKind.MonthlyCounts, bytes, Today);
+        Assert.True(file.IsValid);
+        Assert.Equal([new PgbCountRow(2, 1, 2027, 1, 412)], file.Counts);
+    }
+
+    [Fact]
+    public void A_quoted_line_break_keeps_later_line_numbers_true()
+    {
+        var file = Parse(PgbCsvKind.AverageCosts, "area_id,year,average_cost_cents\n\"1\nx\",2027,5\n\n9,2027,5\n");
+        Assert.Equal([(2, "area_id"), (5, "area_id")], file.Errors.Select(e => (e.Line, e.Column)));
+    }
+
+    [Fact]
+    public void Line_numbers_count_blank_lines()
+    {
+        var file = Parse(PgbCsvKind.AverageCosts, "area_id,year,average_cost_cents\n\n\n9,2027,5\n");
+        Assert.Equal(4, Assert.Single(file.Errors).Line);
+    }
 }

@@ -1,0 +1,25 @@
+namespace GonPortal.Portal.Exports;
+
+/// <summary>What a column holds, so a CSV writes it as Dutch Excel reads it and a workbook stores a real number or date.</summary>
+public enum ExportKind
+{
+    Text,
+    /// <summary>A whole number (a count).</summary>
+    Integer,
+    /// <summary>Euro cents (a long), written as euros with two decimals.</summary>
+    Money,
+    /// <summary>Minutes (an int), written as hours with two decimals.</summary>
+    Hours,
+    /// <summary>A <see cref="DateOnly"/>.</summary>
+    Date,
+}
+
+/// <summary>One column of a table export: its Dutch header, what it holds and how to read it from a row.</summary>
+public sealed record ExportColumn<T>(string Header, ExportKind Kind, Func<T, object?> Value);
+
+/// <summary>The exported file types.</summary>
+public enum ExportFormat
+{
+    Csv,
+    Xlsx,
+}
