@@ -1,8 +1,15 @@
+using GonPortal.Server.Audit;
 using GonPortal.Server.Dashboard;
 using GonPortal.Server.Data;
 using GonPortal.Server.Extensions;
 using GonPortal.Server.Settlements;
 using GonPortal.Server.Tenancy;
+
+if (AuditCommand.Matches(args))
+{
+    Environment.ExitCode = await AuditCommand.RunAsync(args);
+    return;
+}
 
 var builder = WebApplication.CreateBuilder(args);
 

@@ -40,6 +40,7 @@ public abstract class GonDbContext(DbContextOptions options, TenantContext tenan
     public DbSet<Server.Settlements.SettlementStatementLine> SettlementStatementLines => Set<Server.Settlements.SettlementStatementLine>();
     public DbSet<Server.Settlements.SettlementShortageLine> SettlementShortageLines => Set<Server.Settlements.SettlementShortageLine>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     /// <summary>
@@ -54,16 +55,26 @@ public abstract class GonDbContext(DbContextOptions options, TenantContext tenan
         ApplyDefaultTenantFilters(modelBuilder);
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
-    {
-        EnforceTenantOnWrites();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
-    }
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         EnforceTenantOnWrites();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        EnforceAuditAppendOnly();
+        return AuditChain.HasPending(this)
+            ? AuditChain.SaveAsync(this, ct => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), cancellationToken)
+            : base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>The audit trail is append-only for the application (NEN 7513); only retention drops whole expired days.</summary>
+    private void EnforceAuditAppendOnly()
+    {
+        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted)
+            || ChangeTracker.Entries<AuditChainHead>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("Audit entries are never updated or deleted, and only the audit chain moves its heads.");
+        }
     }
 
     /// <summary>
