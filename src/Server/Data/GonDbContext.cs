@@ -55,8 +55,15 @@ public abstract class GonDbContext(DbContextOptions options, TenantContext tenan
         ApplyDefaultTenantFilters(modelBuilder);
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        EnforceTenantOnWrites();
+        EnforceAuditAppendOnly();
+        // The chain's head lock is written once, asynchronously; nothing here saves synchronously with audit entries.
+        return AuditChain.HasPending(this)
+            ? Task.Run(() => AuditChain.SaveAsync(this, ct => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), CancellationToken.None)).GetAwaiter().GetResult()
+            : base.SaveChanges(acceptAllChangesOnSuccess);
+    }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
