@@ -1,3 +1,4 @@
+using GonPortal.Server.Audit;
 using GonPortal.Server.Dashboard;
 using GonPortal.Server.Data;
 using GonPortal.Server.Extensions;
@@ -6,6 +7,12 @@ using GonPortal.Server.Probes;
 using GonPortal.Server.Settlements;
 using GonPortal.Server.Telemetry;
 using GonPortal.Server.Tenancy;
+
+if (AuditCommand.Matches(args))
+{
+    Environment.ExitCode = await AuditCommand.RunAsync(args);
+    return;
+}
 
 var builder = WebApplication.CreateBuilder(args);
 

@@ -38,7 +38,7 @@ public sealed partial class GonServerClient
             var response = await audit.ListAuditEntriesAsync(new ListAuditEntriesRequest { PageToken = pageToken, PageSize = pageSize }, options);
             return new Page<AuditEntryView>(response.Entries.Select(e => new AuditEntryView(
                 e.Id, ToDateTime(e.OccurredAt), string.IsNullOrEmpty(e.ActorName) ? e.ActorSubject : e.ActorName,
-                e.ActorRole, e.Method, e.Resource, e.Access, e.Purpose)).ToList(), response.NextPageToken);
+                e.ActorRole, e.Method, e.Resource, e.Access, e.Purpose, e.ClientId)).ToList(), response.NextPageToken);
         }, cancellationToken);
 
     private static ShareView ToView(TargetAssessment t) => new(t.Numerator, t.Denominator, t.ShareBp, t.TargetBp, t.Status);

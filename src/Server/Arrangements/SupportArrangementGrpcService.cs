@@ -4,6 +4,7 @@ using GonPortal.Domain.Common;
 using GonPortal.Domain.Reference;
 using GonPortal.Domain.Validation;
 using GonPortal.HostContracts;
+using GonPortal.Server.Audit;
 using GonPortal.Server.Data;
 using GonPortal.Server.ErrorModel;
 using GonPortal.Server.Grpc;
@@ -33,7 +34,7 @@ namespace GonPortal.Server.Arrangements;
 /// </summary>
 [Authorize(Roles = $"{GonRoles.Hoofdaanbieder},{GonRoles.Onderaannemer},{GonRoles.Gemeente},{GonRoles.Wij}")]
 public sealed class SupportArrangementGrpcService(GonDbContext db, TenantContext tenant, CrossTenantAccess crossTenant, PartyAccess party,
-    IdempotentRequests idempotency, TimeProvider clock, ArrangementAccess access) : SupportArrangementService.SupportArrangementServiceBase
+    IdempotentRequests idempotency, TimeProvider clock, ArrangementAccess access, ClientAccessLog log) : SupportArrangementService.SupportArrangementServiceBase
 {
     [Authorize(Roles = GonRoles.Hoofdaanbieder)]
     public override async Task<CreateArrangementResponse> CreateArrangement(CreateArrangementRequest request, ServerCallContext context)
@@ -55,6 +56,7 @@ public sealed class SupportArrangementGrpcService(GonDbContext db, TenantContext
                     referralId, referral, Actor, AccessProcessSupport.Now(clock));
                 db.Arrangements.Add(arrangement);
                 db.ArrangementTransitions.Add(transition);
+                log.Wrote(Resource, client.Id);
                 return arrangement.Id;
             },
             async id => new CreateArrangementResponse { Arrangement = await LoadProto(id, ct) },
@@ -67,6 +69,7 @@ public sealed class SupportArrangementGrpcService(GonDbContext db, TenantContext
         var ct = context.CancellationToken;
         var source = await crossTenant.VisibleAsync<DomainArrangement>($"Arrangement {id}", ct);
         var arrangement = await source.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFoundException("Arrangement");
+        await log.ReadAsync(Resource, [arrangement.ClientId], ct);
         return new GetArrangementResponse { Arrangement = (await ToProto([arrangement], ct))[0] };
     }
 
@@ -92,6 +95,7 @@ public sealed class SupportArrangementGrpcService(GonDbContext db, TenantContext
         var query = await access.ListAsync(new ArrangementFilter(state, request.AreaId, clientId, referralId, supportType, product,
             executor, subcontract, activeOn), ct);
         var (items, next) = await page.ApplyAsync(query.OrderByDescending(a => a.CreatedAt).ThenBy(a => a.Id), (q, t) => q.ToListAsync(t), ct);
+        await log.ReadAsync(Resource, items.Select(a => a.ClientId), ct);
         var response = new ListArrangementsResponse { NextPageToken = next };
         response.Arrangements.AddRange(await ToProto(items, ct));
         return response;
@@ -222,10 +226,14 @@ public sealed class SupportArrangementGrpcService(GonDbContext db, TenantContext
             (q, t) => q.ToListAsync(t), ct);
         var names = await Names(ArrangementMapping.ProviderIds([arrangement])
             .Concat(items.Where(t => t.Decision is not null).Select(t => t.Decision!.ExecutorProviderId)), ct);
+        await log.ReadAsync(Resource, [arrangement.ClientId], ct);
         var response = new ListArrangementTransitionsResponse { NextPageToken = next };
         response.Transitions.AddRange(items.Select(t => ArrangementMapping.ToProto(t, arrangement, names, ForOnderaannemer)));
         return response;
     }
+
+    /// <summary>What the audit trail names: an arrangement is personal data of its client.</summary>
+    private const string Resource = "Arrangement";
 
     private Actor Actor => AccessProcessSupport.Actor(tenant);
 
@@ -237,8 +245,14 @@ public sealed class SupportArrangementGrpcService(GonDbContext db, TenantContext
         if (transition is not null)
         {
             db.ArrangementTransitions.Add(transition);
+            log.Wrote(Resource, arrangement.ClientId);
+            await db.SaveChangesAsync(ct);
         }
-        await db.SaveChangesAsync(ct);
+        else
+        {
+            await db.SaveChangesAsync(ct);
+            await log.ReadAsync(Resource, [arrangement.ClientId], ct); // nothing changed, but the answer shows it
+        }
         return (await ToProto([arrangement], ct))[0];
     }
 

@@ -11,10 +11,14 @@ using V1 = GonPortal.Contracts.V1;
 
 namespace GonPortal.Server.Audit;
 
-/// <summary>The audit trail of cross-tenant access; readable by the gemeente only.</summary>
-[Authorize(Roles = GonRoles.Gemeente)]
-public sealed class AuditGrpcService(GonDbContext db) : AuditService.AuditServiceBase
+/// <summary>
+/// The audit trail: the gemeente lists and verifies it; the gemeente and a hoofdaanbieder (for its own clients)
+/// produce one client's access report (<see cref="ClientAccessReport"/>).
+/// </summary>
+[Authorize(Roles = $"{GonRoles.Gemeente},{GonRoles.Hoofdaanbieder}")]
+public sealed class AuditGrpcService(GonDbContext db, AuditChainVerifier verifier, ClientAccessReport report) : AuditService.AuditServiceBase
 {
+    [Authorize(Roles = GonRoles.Gemeente)]
     public override async Task<ListAuditEntriesResponse> ListAuditEntries(ListAuditEntriesRequest request, ServerCallContext context)
     {
         var v = new Violations();
@@ -29,19 +33,54 @@ public sealed class AuditGrpcService(GonDbContext db) : AuditService.AuditServic
         }
         var (items, next) = await page.ApplyAsync(query.OrderByDescending(a => a.OccurredAt).ThenBy(a => a.Id), (q, ct) => q.ToListAsync(ct), context.CancellationToken);
         var response = new ListAuditEntriesResponse { NextPageToken = next };
-        response.Entries.AddRange(items.Select(a => new V1.AuditEntry
-        {
-            Id = a.Id.ToString(),
-            OccurredAt = ProtoConvert.ToProto(a.OccurredAt),
-            ActorSubject = a.ActorSubject,
-            ActorName = a.ActorName ?? "",
-            ActorOrganisationId = a.ActorTenantId.ToString(),
-            ActorRole = ProtoConvert.ToProtoRole(a.ActorRole),
-            Method = a.Method,
-            Resource = a.Resource,
-            Access = a.Access,
-            Purpose = a.Purpose ?? "",
-        }));
+        response.Entries.AddRange(items.Select(ToProto));
         return response;
     }
+
+    [Authorize(Roles = GonRoles.Gemeente)]
+    public override async Task<VerifyAuditTrailResponse> VerifyAuditTrail(VerifyAuditTrailRequest request, ServerCallContext context)
+    {
+        var result = await verifier.VerifyAsync(context.CancellationToken);
+        var response = new VerifyAuditTrailResponse
+        {
+            Intact = result.Intact,
+            EntriesChecked = result.EntriesChecked,
+            PartitionsChecked = result.PartitionsChecked,
+            LegacyEntries = result.LegacyEntries,
+        };
+        if (result.FirstBreak is { } b)
+        {
+            response.FirstBreak = new V1.AuditChainBreak { Partition = b.Partition, Position = b.Position, EntryId = b.EntryId?.ToString() ?? "", Reason = b.Reason };
+        }
+        return response;
+    }
+
+    public override async Task<ListClientAccessResponse> ListClientAccess(ListClientAccessRequest request, ServerCallContext context)
+    {
+        var v = new Violations();
+        var page = Page.Parse(v, request.PageSize, request.PageToken);
+        var clientId = ProtoConvert.ToId(v, "client_id", request.ClientId);
+        v.ThrowIfAny();
+        var query = await report.ForAsync(clientId!.Value, context.CancellationToken);
+        var (items, next) = await page.ApplyAsync(query, (q, ct) => q.ToListAsync(ct), context.CancellationToken);
+        var response = new ListClientAccessResponse { NextPageToken = next };
+        response.Entries.AddRange(items.Select(ToProto));
+        return response;
+    }
+
+    private static V1.AuditEntry ToProto(AuditEntry a) => new()
+    {
+        Id = a.Id.ToString(),
+        OccurredAt = ProtoConvert.ToProto(a.OccurredAt),
+        ActorSubject = a.ActorSubject,
+        ActorName = a.ActorName ?? "",
+        ActorOrganisationId = a.ActorTenantId.ToString(),
+        ActorOrganisationName = a.ActorOrganisationName ?? "",
+        ActorRole = ProtoConvert.ToProtoRole(a.ActorRole),
+        Method = a.Method,
+        Resource = a.Resource,
+        Access = a.Access,
+        Purpose = a.Purpose ?? "",
+        ClientId = a.ClientId?.ToString() ?? "",
+    };
 }

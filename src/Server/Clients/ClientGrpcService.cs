@@ -5,6 +5,7 @@ using GonPortal.Domain.Reference;
 using GonPortal.Domain.Validation;
 using GonPortal.HostContracts;
 using GonPortal.Server.Arrangements;
+using GonPortal.Server.Audit;
 using GonPortal.Server.Data;
 using GonPortal.Server.ErrorModel;
 using GonPortal.Server.Grpc;
@@ -32,7 +33,7 @@ namespace GonPortal.Server.Clients;
 [Authorize(Roles = $"{GonRoles.Hoofdaanbieder},{GonRoles.Onderaannemer},{GonRoles.Gemeente},{GonRoles.Wij}")]
 public sealed class ClientGrpcService(GonDbContext db, TenantContext tenant, CrossTenantAccess crossTenant, PartyAccess party,
     TenantBlindLookups lookups, AreaHolding holding, IdempotentRequests idempotency, PersonalDataProtector protector, TimeProvider clock,
-    ReferralHandler referrals, ReferralOutcomes outcomes) : ClientService.ClientServiceBase
+    ReferralHandler referrals, ReferralOutcomes outcomes, ClientAccessLog log) : ClientService.ClientServiceBase
 {
     [Authorize(Roles = $"{GonRoles.Hoofdaanbieder},{GonRoles.Wij}")]
     public override async Task<CreateClientResponse> CreateClient(CreateClientRequest request, ServerCallContext context)
@@ -73,6 +74,7 @@ public sealed class ClientGrpcService(GonDbContext db, TenantContext tenant, Cro
                         var client = DomainClient.Register(Guid.NewGuid(), registration, protector.Protect(request.Bsn), tenant.Subject, tenant.TenantId, isWij, AccessProcessSupport.Now(clock));
                         party.AllowWrite(client.TenantId, $"Client {client.Id}"); // WIJ registers in the hoofdaanbieder's records
                         db.Clients.Add(client);
+                        log.Wrote(ClientResource, client.Id);
                         return client.Id;
                     },
                     async id => new CreateClientResponse { Client = await LoadProto(id, ct) },
@@ -81,6 +83,7 @@ public sealed class ClientGrpcService(GonDbContext db, TenantContext tenant, Cro
             catch (ExistingClientFound)
             {
                 db.ChangeTracker.Clear();
+                await log.ReadAsync(ClientResource, [existingId!.Value], ct); // the answer shows the registered client
                 return new CreateClientResponse { Client = await LoadProto(existingId!.Value, ct), Existing = true };
             }
             catch (DbUpdateException) when (attempt == 0)
@@ -98,6 +101,7 @@ public sealed class ClientGrpcService(GonDbContext db, TenantContext tenant, Cro
         var ct = context.CancellationToken;
         var source = await VisibleClients($"Client {id}", ct);
         var client = await source.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException("Client");
+        await log.ReadAsync(ClientResource, [client.Id], ct);
         return new GetClientResponse { Client = ClientMapping.ToProto(client, ShowBsn, protector) };
     }
 
@@ -146,6 +150,7 @@ public sealed class ClientGrpcService(GonDbContext db, TenantContext tenant, Cro
             clients = clients.Where(c => c.Postcode == postcode);
         }
         var (items, next) = await page.ApplyAsync(clients.OrderBy(c => c.Surname).ThenBy(c => c.GivenNames).ThenBy(c => c.Id), (q, t) => q.ToListAsync(t), ct);
+        await log.ReadAsync(ClientResource, items.Select(c => c.Id), ct);
         var response = new ListClientsResponse { NextPageToken = next };
         response.Clients.AddRange(items.Select(c => ClientMapping.ToProto(c, ShowBsn, protector)));
         return response;
@@ -163,6 +168,7 @@ public sealed class ClientGrpcService(GonDbContext db, TenantContext tenant, Cro
         }
         client.ChangeContactDetails(ClientMapping.ToDomain(request.ContactDetails), tenant.Subject, AccessProcessSupport.Now(clock));
         party.AllowWrite(client.TenantId, $"Client {client.Id}");
+        log.Wrote(ClientResource, client.Id);
         await db.SaveChangesAsync(ct);
         return new UpdateClientContactDetailsResponse { Client = ClientMapping.ToProto(client, ShowBsn, protector) };
     }
@@ -189,6 +195,7 @@ public sealed class ClientGrpcService(GonDbContext db, TenantContext tenant, Cro
         var ct = context.CancellationToken;
         var source = await VisibleReferrals($"Referral {id}", ct);
         var referral = await source.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException("Referral");
+        await log.ReadAsync(ReferralResource, [referral.ClientId], ct);
         return new GetReferralResponse { Referral = (await ToProto([referral], ct))[0] };
     }
 
@@ -218,6 +225,7 @@ public sealed class ClientGrpcService(GonDbContext db, TenantContext tenant, Cro
             query = query.Where(r => r.ClientId == clientId);
         }
         var (items, next) = await page.ApplyAsync(query.OrderByDescending(r => r.ReferredAt).ThenBy(r => r.Id), (q, t) => q.ToListAsync(t), ct);
+        await log.ReadAsync(ReferralResource, items.Select(r => r.ClientId), ct);
         var response = new ListReferralsResponse { NextPageToken = next };
         response.Referrals.AddRange(await ToProto(items, ct));
         return response;
@@ -246,6 +254,9 @@ public sealed class ClientGrpcService(GonDbContext db, TenantContext tenant, Cro
         return new WithdrawReferralResponse { Referral = (await ToProto([referral], ct))[0] };
     }
 
+    private const string ClientResource = "Client";
+    private const string ReferralResource = "Referral";
+
     /// <summary>Every role but the onderaannemer gets the BSN of the clients it may see.</summary>
     private bool ShowBsn => tenant.Role != GonRoles.Onderaannemer;
 
@@ -263,6 +274,7 @@ public sealed class ClientGrpcService(GonDbContext db, TenantContext tenant, Cro
             if (existing.AddWijOrganisation(tenant.TenantId))
             {
                 party.AllowWrite(existing.TenantId, $"Client {existing.Id}");
+                log.Wrote(ClientResource, existing.Id);
                 await db.SaveChangesAsync(ct);
             }
         }

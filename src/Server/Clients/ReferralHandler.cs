@@ -1,6 +1,7 @@
 using GonPortal.Domain.Common;
 using GonPortal.Domain.Reference;
 using GonPortal.Server.Arrangements;
+using GonPortal.Server.Audit;
 using GonPortal.Server.Data;
 using GonPortal.Server.ErrorModel;
 using GonPortal.Server.Providers;
@@ -15,7 +16,7 @@ namespace GonPortal.Server.Clients;
 /// to the client) or withdraws; the hoofdaanbieder it is addressed to accepts or returns it, writing a
 /// row WIJ owns through <see cref="PartyAccess"/> (audited).
 /// </summary>
-public sealed class ReferralHandler(GonDbContext db, TenantContext tenant, PartyAccess party, AreaHolding holding, TimeProvider clock)
+public sealed class ReferralHandler(GonDbContext db, TenantContext tenant, PartyAccess party, AreaHolding holding, TimeProvider clock, ClientAccessLog log)
 {
     /// <summary>Adds the referral to the unit of work (the caller's idempotent create saves it) and returns its id.</summary>
     public async Task<Guid> AddAsync(Guid? clientId, string? wijTeam, IReadOnlyList<string> goals, IReadOnlyList<Product?> products,
@@ -33,6 +34,7 @@ public sealed class ReferralHandler(GonDbContext db, TenantContext tenant, Party
             party.AllowWrite(client.TenantId, $"Client {client.Id}");
         }
         db.Referrals.Add(referral);
+        log.Wrote(Resource, client.Id);
         return referral.Id;
     }
 
@@ -42,6 +44,7 @@ public sealed class ReferralHandler(GonDbContext db, TenantContext tenant, Party
         if (referral.Accept(tenant.Subject, AccessProcessSupport.Now(clock)))
         {
             party.AllowWrite(referral.TenantId, $"Referral {referral.Id}");
+            log.Wrote(Resource, referral.ClientId);
             await db.SaveChangesAsync(ct);
         }
         return referral;
@@ -52,6 +55,7 @@ public sealed class ReferralHandler(GonDbContext db, TenantContext tenant, Party
         var referral = await AddressedAsync(id, ct);
         referral.Return(tenant.Subject, reason, AccessProcessSupport.Now(clock));
         party.AllowWrite(referral.TenantId, $"Referral {referral.Id}");
+        log.Wrote(Resource, referral.ClientId);
         await db.SaveChangesAsync(ct);
         return referral;
     }
@@ -61,9 +65,12 @@ public sealed class ReferralHandler(GonDbContext db, TenantContext tenant, Party
     {
         var referral = await db.Referrals.SingleOrDefaultAsync(r => r.Id == id && r.TenantId == tenant.TenantId, ct) ?? throw new NotFoundException("Referral");
         referral.Withdraw(tenant.Subject, reason, AccessProcessSupport.Now(clock));
+        log.Wrote(Resource, referral.ClientId);
         await db.SaveChangesAsync(ct);
         return referral;
     }
+
+    private const string Resource = "Referral";
 
     /// <summary>A referral addressed to the calling hoofdaanbieder (tracked, for a change).</summary>
     private async Task<DomainReferral> AddressedAsync(Guid id, CancellationToken ct) =>

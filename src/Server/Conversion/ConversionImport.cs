@@ -21,7 +21,7 @@ namespace GonPortal.Server.Conversion;
 /// judged together and saved in one SaveChanges, so a client is stored whole or not at all.
 /// </summary>
 public sealed class ConversionImport(GonDbContext db, TenantContext tenant, CrossTenantAccess crossTenant, TenantBlindLookups lookups,
-    AreaHolding holding, PersonalDataProtector protector, CallInfo call, TimeProvider clock)
+    AreaHolding holding, PersonalDataProtector protector, CallInfo call, TimeProvider clock, ClientAccessLog log)
 {
     public async Task<ConversionReport> RunAsync(IReadOnlyList<ConversionRow> rows, CancellationToken ct)
     {
@@ -76,6 +76,7 @@ public sealed class ConversionImport(GonDbContext db, TenantContext tenant, Cros
                 db.ArrangementTransitions.AddRange(plan.Arrangements.Select(a => a.Transition));
                 db.Set<ConversionRecord>().AddRange(plan.Arrangements.Select((a, i) =>
                     ConversionRecord.For(tenant.TenantId, a.Arrangement, client[i].SourceReference, tenant.Subject, now)));
+                log.Wrote("Client", plan.Arrangements.Select(a => a.Arrangement.ClientId).Append(plan.NewClient?.Id ?? Guid.Empty));
                 try
                 {
                     await db.SaveChangesAsync(ct);

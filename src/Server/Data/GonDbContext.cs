@@ -45,6 +45,7 @@ public abstract class GonDbContext(DbContextOptions options, TenantContext tenan
     public DbSet<Server.Settlements.SettlementStatementLine> SettlementStatementLines => Set<Server.Settlements.SettlementStatementLine>();
     public DbSet<Server.Settlements.SettlementShortageLine> SettlementShortageLines => Set<Server.Settlements.SettlementShortageLine>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     /// <summary>
@@ -62,13 +63,30 @@ public abstract class GonDbContext(DbContextOptions options, TenantContext tenan
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         EnforceTenantOnWrites();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        EnforceAuditAppendOnly();
+        // The chain's head lock is written once, asynchronously; nothing here saves synchronously with audit entries.
+        return AuditChain.HasPending(this)
+            ? Task.Run(() => AuditChain.SaveAsync(this, ct => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), CancellationToken.None)).GetAwaiter().GetResult()
+            : base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         EnforceTenantOnWrites();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        EnforceAuditAppendOnly();
+        return AuditChain.HasPending(this)
+            ? AuditChain.SaveAsync(this, ct => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), cancellationToken)
+            : base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>The audit trail is append-only for the application (NEN 7513); only retention drops whole expired days.</summary>
+    private void EnforceAuditAppendOnly()
+    {
+        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted)
+            || ChangeTracker.Entries<AuditChainHead>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("Audit entries are never updated or deleted, and only the audit chain moves its heads.");
+        }
     }
 
     /// <summary>

@@ -46,6 +46,7 @@ public static class GrpcExtensions
         builder.Services.AddGonProviderServices();
         builder.Services.AddGonAdministration(builder.Configuration);
         builder.Services.AddScoped<WorkQueueQuery>();
+        builder.Services.AddGonAuditServices(builder.Configuration);
         if (builder.Environment.IsDevelopment())
         {
             builder.Services.AddGrpcReflection();

@@ -1,5 +1,6 @@
 using GonPortal.Domain.Hours;
 using GonPortal.Domain.Settlements;
+using GonPortal.Server.Audit;
 using GonPortal.Server.Data;
 using GonPortal.Server.ErrorModel;
 using GonPortal.Server.Tenancy;
@@ -11,7 +12,7 @@ namespace GonPortal.Server.Hours;
 /// Undoes approvals all-or-nothing: gathers for each entry whether a statement run of its month may have read its approval and
 /// whether a reversal refers to it, and lets the domain decide (<see cref="HourEntry.UndoApproval"/>).
 /// </summary>
-public sealed class HourApprovalUndoHandler(GonDbContext db, TenantContext tenant)
+public sealed class HourApprovalUndoHandler(GonDbContext db, TenantContext tenant, ClientAccessLog log)
 {
     public async Task<List<HourEntry>> UndoAsync(IReadOnlyList<Guid> ids, CancellationToken ct)
     {
@@ -45,6 +46,7 @@ public sealed class HourApprovalUndoHandler(GonDbContext db, TenantContext tenan
                 Covered(entry),
                 reversedBy.TryGetValue(id, out var r) ? r : null));
         }
+        log.Wrote(HourEntryAudit.Resource, entries.Select(e => e.ClientId));
         await db.SaveChangesAsync(ct);
         return ids.Select(id => byId[id]).ToList();
     }

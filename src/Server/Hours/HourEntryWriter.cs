@@ -1,5 +1,6 @@
 using GonPortal.Domain.Common;
 using GonPortal.Domain.Hours;
+using GonPortal.Server.Audit;
 using GonPortal.Server.Data;
 using GonPortal.Server.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,7 @@ namespace GonPortal.Server.Hours;
 /// flat however long an import stream runs. Later chunks see what earlier chunks stored, which is what
 /// makes duplicate keys, reversals and the 24-hour rule hold across the whole stream.
 /// </summary>
-public sealed class HourEntryWriter(GonDbContext db, TenantContext tenant, HourFactsLoader facts, TimeProvider clock)
+public sealed class HourEntryWriter(GonDbContext db, TenantContext tenant, HourFactsLoader facts, TimeProvider clock, ClientAccessLog log)
 {
     public sealed record ChunkResult(IReadOnlyList<HourEntryOutcome> Outcomes, IReadOnlyList<Guid?> EntryIds);
 
@@ -68,6 +69,7 @@ public sealed class HourEntryWriter(GonDbContext db, TenantContext tenant, HourF
         {
             ct.ThrowIfCancellationRequested(); // judged, but the caller went away: store nothing more
             db.HourEntries.AddRange(created);
+            log.Wrote(HourEntryAudit.Resource, created.Select(e => e.ClientId));
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
         }

@@ -1,4 +1,5 @@
 using GonPortal.Domain.Hours;
+using GonPortal.Server.Audit;
 using GonPortal.Server.Data;
 using GonPortal.Server.Idempotency;
 using GonPortal.Server.Subcontracts;
@@ -14,7 +15,7 @@ namespace GonPortal.Server.Hours;
 /// the rows it changed (<see cref="HourBulkReview.ConfirmCount"/>; a mismatch rolls the update back),
 /// and the idempotency record of the request committed with it.
 /// </summary>
-public sealed class HourFilterReviewHandler(GonDbContext db, TenantContext tenant, IdempotentRequests idempotent, TimeProvider clock, SubcontractRateCheck rates)
+public sealed class HourFilterReviewHandler(GonDbContext db, TenantContext tenant, IdempotentRequests idempotent, TimeProvider clock, SubcontractRateCheck rates, ClientAccessLog log)
 {
     public async Task<int> ReviewAsync(IMessage request, string requestId, HourReviewSelection selection, int confirmedCount,
         HourEntryStatus outcome, string? note, CancellationToken ct)
@@ -29,6 +30,8 @@ public sealed class HourFilterReviewHandler(GonDbContext db, TenantContext tenan
                 // An entry whose date has no subcontract rate could not be priced in its statement (rules 1.1 §3).
                 await rates.RequireRatesAsync(selection.Apply(db.HourEntries, tenant.TenantId), ct);
             }
+            // The trail names each client whose hours this review changes; saved with the idempotency record.
+            log.Wrote(HourEntryAudit.Resource, await selection.Apply(db.HourEntries, tenant.TenantId).Select(e => e.ClientId).Distinct().ToListAsync(ct));
             var count = await selection.Apply(db.HourEntries, tenant.TenantId).ExecuteUpdateAsync(u => u
                 .SetProperty(e => e.Status, outcome)
                 .SetProperty(e => e.ReviewedAt, now)

@@ -1,6 +1,7 @@
 using GonPortal.Contracts.V1;
 using GonPortal.Domain.Common;
 using GonPortal.Domain.Validation;
+using GonPortal.Server.Audit;
 using GonPortal.Server.Data;
 using GonPortal.Server.ErrorModel;
 using GonPortal.Server.Grpc;
@@ -25,7 +26,7 @@ namespace GonPortal.Server.Hours;
 /// </summary>
 [Authorize(Roles = $"{GonRoles.Hoofdaanbieder},{GonRoles.Onderaannemer},{GonRoles.Gemeente}")]
 public sealed class HourGrpcService(GonDbContext db, TenantContext tenant, CrossTenantAccess crossTenant, HourEntryWriter writer, TimeProvider clock,
-    HourFilterReviewHandler filterReview, HourApprovalUndoHandler approvalUndo, SubcontractRateCheck rates)
+    HourFilterReviewHandler filterReview, HourApprovalUndoHandler approvalUndo, SubcontractRateCheck rates, ClientAccessLog log)
     : HourService.HourServiceBase
 {
     public const int MaxBatch = 1_000;
@@ -122,6 +123,7 @@ public sealed class HourGrpcService(GonDbContext db, TenantContext tenant, Cross
         var ct = context.CancellationToken;
         var source = await Visible($"HourEntry {id}", ct);
         var entry = await source.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, ct) ?? throw new NotFoundException("Hour entry");
+        await log.ReadAsync(HourEntryAudit.Resource, [entry.ClientId], ct);
         return new GetHourEntryResponse { HourEntry = (await ToProto([entry], ct))[0] };
     }
 
@@ -161,6 +163,7 @@ public sealed class HourGrpcService(GonDbContext db, TenantContext tenant, Cross
         if (!string.IsNullOrEmpty(request.EntryKey)) query = query.Where(e => e.EntryKey == request.EntryKey);
 
         var (items, next) = await page.ApplyAsync(query.OrderByDescending(e => e.ServiceDate).ThenBy(e => e.Id), (q, t) => q.ToListAsync(t), ct);
+        await log.ReadAsync(HourEntryAudit.Resource, items.Select(e => e.ClientId), ct);
         var response = new ListHourEntriesResponse { NextPageToken = next };
         if (request.IncludeTotalCount)
         {
@@ -183,6 +186,7 @@ public sealed class HourGrpcService(GonDbContext db, TenantContext tenant, Cross
         {
             entry.Approve(tenant.Subject, request.Note, now);
         }
+        log.Wrote(HourEntryAudit.Resource, entries.Select(e => e.ClientId));
         await db.SaveChangesAsync(context.CancellationToken);
         var response = new ApproveHourEntriesResponse();
         response.HourEntries.AddRange(await ToProto(entries, context.CancellationToken));
@@ -200,6 +204,7 @@ public sealed class HourGrpcService(GonDbContext db, TenantContext tenant, Cross
         {
             entry.Reject(tenant.Subject, request.Reason, now);
         }
+        log.Wrote(HourEntryAudit.Resource, entries.Select(e => e.ClientId));
         await db.SaveChangesAsync(context.CancellationToken);
         var response = new RejectHourEntriesResponse();
         response.HourEntries.AddRange(await ToProto(entries, context.CancellationToken));

@@ -16,6 +16,7 @@ public sealed class AccessibilityTests(PortalHosts hosts, BrowserFixture browser
         { Hoofdaanbieder, "/clienten" },
         { Hoofdaanbieder, "/clienten/eerste" },
         { Hoofdaanbieder, "/clienten/eerste/ondersteuning/nieuw" },
+        { Hoofdaanbieder, "/clienten/eerste/inzage" },
         { Hoofdaanbieder, "/ondersteuning/eerste/wijzigen" },
         { Hoofdaanbieder, "/ondersteuning/eerste/stoppen" },
         { Hoofdaanbieder, "/verwijzingen/ontvangen" },
@@ -119,6 +120,13 @@ public sealed class AccessibilityTests(PortalHosts hosts, BrowserFixture browser
             await page.Locator("table a").First.ClickAsync();
             await page.GetByRole(AriaRole.Link, new() { Name = "Nieuwe ondersteuning vastleggen" }).ClickAsync();
             await Assertions.Expect(page.GetByLabel("Hoe kwam de cliënt binnen?")).ToBeVisibleAsync();
+        }
+        else if (path == "/clienten/eerste/inzage")
+        {
+            await SignInAsync(page, email, "/clienten");
+            await page.Locator("table a").First.ClickAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = "Wie heeft deze gegevens bekeken (inzageverzoek)" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Inzage en wijzigingen, nieuwste eerst" })).ToBeVisibleAsync();
         }
         else if (path == "/ondersteuning/eerste/wijzigen")
         {

@@ -48,6 +48,8 @@ public static class AccessMatrix
         SubcontractService/EndSubcontract                U  PD PD OK NF NF PD PD PD
         SubcontractService/ChangeSubcontractRate         U  PD PD OK NF NF PD PD PD
         AuditService/ListAuditEntries                    U  OK PD PD PD PD PD PD PD
+        AuditService/VerifyAuditTrail                    U  OK PD PD PD PD PD PD PD
+        AuditService/ListClientAccess#stadse             U  OK PD OK NF NF PD PD PD
         ClientService/CreateClient                       U  PD OK OK OK OK PD PD PD
         ClientService/GetClient#stadse-delinde           U  OK OK OK NF NF OK NF NF
         ClientService/GetClient#stadse-direct           U  OK NF OK NF NF NF NF NF
@@ -460,6 +462,12 @@ public static class AccessMatrix
         ["SettlementService/GetStatementCompleteness#area1"] = async (_, _, c) =>
             await new SettlementService.SettlementServiceClient(c).GetStatementCompletenessAsync(new() { AreaId = 1, Year = 2027 }),
         ["AuditService/ListAuditEntries"] = async (_, _, c) => await new AuditService.AuditServiceClient(c).ListAuditEntriesAsync(new()),
+        ["AuditService/VerifyAuditTrail"] = async (_, _, c) => await new AuditService.AuditServiceClient(c).VerifyAuditTrailAsync(new()),
+        ["AuditService/ListClientAccess#stadse"] = async (s, _, c) =>
+        {
+            var client = await s.Client(Callers.HaStadse, 1);
+            await new AuditService.AuditServiceClient(c).ListClientAccessAsync(new() { ClientId = client.Id });
+        },
         ["ClientService/CreateClient"] = async (_, caller, c) =>
         {
             var areas = caller is Callers.Anonymous or Callers.Wij or Callers.Gemeente || Scenario.Org(caller).AreaIds.Count == 0 ? [1] : Scenario.Org(caller).AreaIds;

@@ -60,12 +60,13 @@ public class ModelTests
         var shared = db.Model.GetEntityTypes()
             .Where(t => !t.IsOwned() && !typeof(ITenantOwned).IsAssignableFrom(t.ClrType))
             .Select(t => t.ClrType.Name).Order().ToList();
-        // Provider register and area contracts are public; audit entries are gemeente-only by role;
+        // Provider register and area contracts are public; audit entries (and their chain heads) are gemeente-only by
+        // role, except one client's report, which the audit service checks against the client's owner;
         // settlement runs are the gemeente's process records (the settlement service decides who sees one);
         // budget figures are the gemeente's, read by a hoofdaanbieder only for the areas it holds
         // (checked against its area contracts by the budget service); data-protection keys belong to no
         // one and are never served (Instances/SharedInstanceExtensions).
-        Assert.Equal(["AreaContract", "AuditEntry", "BaseLumpsum", "BudgetAdjustment", "BudgetChange", "DataProtectionKey", "IndexRate",
+        Assert.Equal(["AreaContract", "AuditChainHead", "AuditEntry", "BaseLumpsum", "BudgetAdjustment", "BudgetChange", "DataProtectionKey", "IndexRate",
             "PgbAverageCost", "PgbBaseline", "PgbMonthlyCount", "Provider", "SettlementRun", "YearParameters"], shared);
     }
 }

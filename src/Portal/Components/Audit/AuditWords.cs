@@ -35,6 +35,12 @@ public static partial class AuditWords
         return numbers.Count == 0 ? label : $"{label} ({string.Join(", ", numbers)})";
     }
 
+    /// <summary>Who: the person's name; a system (machine client) by its client name; never a raw id.</summary>
+    public static string Actor(IStringLocalizer<Texts> l, string name, string subject) =>
+        name.Length > 0 ? name
+        : subject.Length > 0 && !Guid().IsMatch(subject) ? string.Format(l["Audit.Koppeling"].Value, subject)
+        : l["Audit.OnbekendePersoon"].Value;
+
     [GeneratedRegex(@"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")]
     private static partial Regex Guid();
 

@@ -39,4 +39,5 @@ public sealed record AuditEntryView(
     string Method,
     string Resource,
     string Access,
-    string Purpose);
+    string Purpose,
+    string ClientId = "");

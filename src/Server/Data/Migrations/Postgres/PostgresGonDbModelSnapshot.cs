@@ -1097,6 +1097,30 @@ namespace GonPortal.Server.Data.Migrations.Postgres
                     b.ToTable("Subcontracts");
                 });
 
+            modelBuilder.Entity("GonPortal.Server.Audit.AuditChainHead", b =>
+                {
+                    b.Property<string>("Partition")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("LastHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Partition");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("AuditChainHeads");
+                });
+
             modelBuilder.Entity("GonPortal.Server.Audit.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1108,6 +1132,10 @@ namespace GonPortal.Server.Data.Migrations.Postgres
                         .HasColumnType("character varying(10)");
 
                     b.Property<string>("ActorName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ActorOrganisationName")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
@@ -1124,6 +1152,13 @@ namespace GonPortal.Server.Data.Migrations.Postgres
                     b.Property<Guid>("ActorTenantId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Method")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1131,6 +1166,14 @@ namespace GonPortal.Server.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("OccurredAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Partition")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("PreviousHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("Purpose")
                         .HasMaxLength(500)
@@ -1141,11 +1184,19 @@ namespace GonPortal.Server.Data.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<long?>("Sequence")
+                        .HasColumnType("bigint");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OccurredAt");
 
                     b.HasIndex("ActorSubject", "OccurredAt");
+
+                    b.HasIndex("ClientId", "OccurredAt");
+
+                    b.HasIndex("Partition", "Sequence")
+                        .IsUnique();
 
                     b.ToTable("AuditEntries");
                 });

@@ -1098,6 +1098,30 @@ namespace GonPortal.Server.Data.Migrations.SqlServer
                     b.ToTable("Subcontracts");
                 });
 
+            modelBuilder.Entity("GonPortal.Server.Audit.AuditChainHead", b =>
+                {
+                    b.Property<string>("Partition")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("LastHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Partition");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("AuditChainHeads");
+                });
+
             modelBuilder.Entity("GonPortal.Server.Audit.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1109,6 +1133,10 @@ namespace GonPortal.Server.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(10)");
 
                     b.Property<string>("ActorName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("ActorOrganisationName")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
@@ -1125,6 +1153,13 @@ namespace GonPortal.Server.Data.Migrations.SqlServer
                     b.Property<Guid>("ActorTenantId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<Guid?>("ClientId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<string>("Method")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1132,6 +1167,14 @@ namespace GonPortal.Server.Data.Migrations.SqlServer
 
                     b.Property<DateTimeOffset>("OccurredAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Partition")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("PreviousHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<string>("Purpose")
                         .HasMaxLength(500)
@@ -1142,11 +1185,20 @@ namespace GonPortal.Server.Data.Migrations.SqlServer
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
 
+                    b.Property<long?>("Sequence")
+                        .HasColumnType("bigint");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OccurredAt");
 
                     b.HasIndex("ActorSubject", "OccurredAt");
+
+                    b.HasIndex("ClientId", "OccurredAt");
+
+                    b.HasIndex("Partition", "Sequence")
+                        .IsUnique()
+                        .HasFilter("[Partition] IS NOT NULL AND [Sequence] IS NOT NULL");
 
                     b.ToTable("AuditEntries");
                 });

@@ -1092,6 +1092,30 @@ namespace GonPortal.Server.Data.Migrations.Sqlite
                     b.ToTable("Subcontracts");
                 });
 
+            modelBuilder.Entity("GonPortal.Server.Audit.AuditChainHead", b =>
+                {
+                    b.Property<string>("Partition")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Partition");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("AuditChainHeads");
+                });
+
             modelBuilder.Entity("GonPortal.Server.Audit.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1103,6 +1127,10 @@ namespace GonPortal.Server.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ActorName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorOrganisationName")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
@@ -1119,6 +1147,13 @@ namespace GonPortal.Server.Data.Migrations.Sqlite
                     b.Property<Guid>("ActorTenantId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Method")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1126,6 +1161,14 @@ namespace GonPortal.Server.Data.Migrations.Sqlite
 
                     b.Property<long>("OccurredAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Partition")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Purpose")
                         .HasMaxLength(500)
@@ -1136,11 +1179,19 @@ namespace GonPortal.Server.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("Sequence")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OccurredAt");
 
                     b.HasIndex("ActorSubject", "OccurredAt");
+
+                    b.HasIndex("ClientId", "OccurredAt");
+
+                    b.HasIndex("Partition", "Sequence")
+                        .IsUnique();
 
                     b.ToTable("AuditEntries");
                 });
