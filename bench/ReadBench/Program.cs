@@ -64,6 +64,12 @@ var methods = new (string Name, Func<int, Task> Call)[]
     ("ListHourEntries (50)", _ => hours.ListHourEntriesAsync(new ListHourEntriesRequest { PageSize = 50 }).ResponseAsync),
 };
 
+// --only NAME runs one method (for a profiler attached to the Server process, whose id is printed).
+if (options.GetValueOrDefault("only") is { Length: > 0 } only)
+{
+    methods = methods.Where(m => m.Name.StartsWith(only, StringComparison.OrdinalIgnoreCase)).ToArray();
+    Console.WriteLine($"server pid {hosts.Server.Id}");
+}
 foreach (var (_, call) in methods)
 {
     await Load.RunAsync(call, streams, Math.Min(2, seconds)); // warm-up: JIT, EF query cache, connection pool
@@ -80,7 +86,7 @@ for (var round = 0; round < rounds; round++)
 }
 
 double Median(List<double> xs) => xs.Order().ElementAt(xs.Count / 2);
-var healthRate = Median(results[methods[0].Name]);
+var healthRate = Median(results[methods[0].Name]); // the first method is the reference
 Console.WriteLine();
 Console.WriteLine($"database   {provider}; {streams} concurrent streams on one HTTP/2 connection; {rounds} rounds of {seconds:F0} s per method; medians");
 foreach (var (name, _) in methods)

@@ -1,5 +1,6 @@
 using GonPortal.Server.Data;
 using GonPortal.Server.Data.Seeding;
+using GonPortal.Server.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
 namespace GonPortal.Server.Data;
@@ -21,18 +22,35 @@ public static class DataExtensions
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
-                builder.Services.AddDbContext<GonDbContext, SqliteGonDb>(o => DatabaseOptions.Use(o, provider, connectionString));
+                AddPooled<SqliteGonDb>(builder.Services, provider, connectionString);
                 break;
             case DatabaseProvider.Postgres:
-                builder.Services.AddDbContext<GonDbContext, PostgresGonDb>(o => DatabaseOptions.Use(o, provider, connectionString));
+                AddPooled<PostgresGonDb>(builder.Services, provider, connectionString);
                 break;
             case DatabaseProvider.SqlServer:
-                builder.Services.AddDbContext<GonDbContext, SqlServerGonDb>(o => DatabaseOptions.Use(o, provider, connectionString));
+                AddPooled<SqlServerGonDb>(builder.Services, provider, connectionString);
                 break;
         }
         builder.Services.AddSingleton(Clock.ShiftedTimeProvider.From(builder.Configuration));
         builder.Services.AddHostedService<DatabaseInitializer>();
         return builder;
+    }
+
+    /// <summary>
+    /// Contexts come from a pool (building one costs more than a short read), leased per DI scope: the
+    /// scoped <see cref="GonDbContext"/> is bound to that scope's <see cref="TenantContext"/>, and disposing
+    /// the scope returns it to the pool, which makes it forget the tenant (see <see cref="GonDbContext"/>).
+    /// </summary>
+    private static void AddPooled<TContext>(IServiceCollection services, DatabaseProvider provider, string connectionString)
+        where TContext : GonDbContext
+    {
+        services.AddPooledDbContextFactory<TContext>(o => DatabaseOptions.Use(o, provider, connectionString));
+        services.AddScoped<GonDbContext>(sp =>
+        {
+            var db = sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext();
+            db.LeaseTo(sp.GetRequiredService<TenantContext>());
+            return db;
+        });
     }
 
     private static void EnsureSqliteFolder(string connectionString)

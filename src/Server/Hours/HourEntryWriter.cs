@@ -8,11 +8,11 @@ namespace GonPortal.Server.Hours;
 
 /// <summary>
 /// Judges and stores chunks of hour entries. Each chunk gathers its facts in a few queries, is judged
-/// by the domain (<see cref="HourEntryBatch"/>), and is committed in one SaveChanges, so memory stays
+/// by the domain (<see cref="HourEntryBatch"/>), and is committed in one statement (<see cref="HourEntryBulkStore"/>), so memory stays
 /// flat however long an import stream runs. Later chunks see what earlier chunks stored, which is what
 /// makes duplicate keys, reversals and the 24-hour rule hold across the whole stream.
 /// </summary>
-public sealed class HourEntryWriter(GonDbContext db, TenantContext tenant, HourFactsLoader facts, TimeProvider clock)
+public sealed class HourEntryWriter(GonDbContext db, TenantContext tenant, HourFactsLoader facts, HourEntryBulkStore store, TimeProvider clock)
 {
     public sealed record ChunkResult(IReadOnlyList<HourEntryOutcome> Outcomes, IReadOnlyList<Guid?> EntryIds);
 
@@ -25,7 +25,7 @@ public sealed class HourEntryWriter(GonDbContext db, TenantContext tenant, HourF
             {
                 return await TryWriteAsync(inputs, firstIndex, allOrNothing, ct);
             }
-            catch (DbUpdateException) when (attempt == 0)
+            catch (Exception e) when (attempt == 0 && HourEntryBulkStore.IsKeyRace(e))
             {
                 // A concurrent import stored one of our keys first: judge the chunk again against it.
                 db.ChangeTracker.Clear();
@@ -66,9 +66,7 @@ public sealed class HourEntryWriter(GonDbContext db, TenantContext tenant, HourF
         }
         if (created.Count > 0)
         {
-            db.HourEntries.AddRange(created);
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
+            await store.AddAsync(created, ct);
         }
         return new ChunkResult(outcomes, ids);
     }
