@@ -22,13 +22,15 @@ public static class DataExtensions
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
-                AddPooled<SqliteGonDb>(builder.Services, provider, connectionString);
+                // Not pooled on SQLite: under 64 concurrent reads the pooled variant took the process down
+                // without a managed exception (ReadBench, docs/benchmarks.md) and there was no time to find out why.
+                AddLeased<SqliteGonDb>(builder.Services, provider, connectionString, pooled: false);
                 break;
             case DatabaseProvider.Postgres:
-                AddPooled<PostgresGonDb>(builder.Services, provider, connectionString);
+                AddLeased<PostgresGonDb>(builder.Services, provider, connectionString, pooled: true);
                 break;
             case DatabaseProvider.SqlServer:
-                AddPooled<SqlServerGonDb>(builder.Services, provider, connectionString);
+                AddLeased<SqlServerGonDb>(builder.Services, provider, connectionString, pooled: true);
                 break;
         }
         builder.Services.AddSingleton(Clock.ShiftedTimeProvider.From(builder.Configuration));
@@ -37,14 +39,21 @@ public static class DataExtensions
     }
 
     /// <summary>
-    /// Contexts come from a pool (building one costs more than a short read), leased per DI scope: the
+    /// Contexts come from a pool (building one costs more than a short read; not on SQLite, see above), leased per DI scope: the
     /// scoped <see cref="GonDbContext"/> is bound to that scope's <see cref="TenantContext"/>, and disposing
     /// the scope returns it to the pool, which makes it forget the tenant (see <see cref="GonDbContext"/>).
     /// </summary>
-    private static void AddPooled<TContext>(IServiceCollection services, DatabaseProvider provider, string connectionString)
+    private static void AddLeased<TContext>(IServiceCollection services, DatabaseProvider provider, string connectionString, bool pooled)
         where TContext : GonDbContext
     {
-        services.AddPooledDbContextFactory<TContext>(o => DatabaseOptions.Use(o, provider, connectionString));
+        if (pooled)
+        {
+            services.AddPooledDbContextFactory<TContext>(o => DatabaseOptions.Use(o, provider, connectionString));
+        }
+        else
+        {
+            services.AddDbContextFactory<TContext>(o => DatabaseOptions.Use(o, provider, connectionString), ServiceLifetime.Singleton);
+        }
         services.AddScoped<GonDbContext>(sp =>
         {
             var db = sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext();
