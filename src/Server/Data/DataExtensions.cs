@@ -22,8 +22,8 @@ public static class DataExtensions
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
-                // Not pooled on SQLite: under 64 concurrent reads the pooled variant took the process down
-                // without a managed exception (ReadBench, docs/benchmarks.md) and there was no time to find out why.
+                // Not pooled on SQLite for now: the Server died under 64 concurrent ListHourEntries in ReadBench
+                // with and without pooling (docs/benchmarks.md); pooling was left off until that is understood.
                 AddLeased<SqliteGonDb>(builder.Services, provider, connectionString, pooled: false);
                 break;
             case DatabaseProvider.Postgres:
