@@ -79,7 +79,7 @@ internal sealed class Hosts : IAsyncDisposable
 
     private static async Task WaitHealthy(HttpClient http, string url)
     {
-        for (var i = 0; i < 600; i++)
+        for (var i = 0; i < 3000; i++) // up to 10 minutes: start-up with the demo data on a busy machine
         {
             try
             {

@@ -1,5 +1,6 @@
 using GonPortal.Server.Data;
 using GonPortal.Server.Data.Seeding;
+using GonPortal.Server.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
 namespace GonPortal.Server.Data;
@@ -21,18 +22,44 @@ public static class DataExtensions
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
-                builder.Services.AddDbContext<GonDbContext, SqliteGonDb>(o => DatabaseOptions.Use(o, provider, connectionString));
+                // Not pooled on SQLite for now: the Server died under 64 concurrent ListHourEntries in ReadBench
+                // with and without pooling (docs/benchmarks.md); pooling was left off until that is understood.
+                AddLeased<SqliteGonDb>(builder.Services, provider, connectionString, pooled: false);
                 break;
             case DatabaseProvider.Postgres:
-                builder.Services.AddDbContext<GonDbContext, PostgresGonDb>(o => DatabaseOptions.Use(o, provider, connectionString));
+                AddLeased<PostgresGonDb>(builder.Services, provider, connectionString, pooled: true);
                 break;
             case DatabaseProvider.SqlServer:
-                builder.Services.AddDbContext<GonDbContext, SqlServerGonDb>(o => DatabaseOptions.Use(o, provider, connectionString));
+                AddLeased<SqlServerGonDb>(builder.Services, provider, connectionString, pooled: true);
                 break;
         }
         builder.Services.AddSingleton(Clock.ShiftedTimeProvider.From(builder.Configuration));
         builder.Services.AddHostedService<DatabaseInitializer>();
         return builder;
+    }
+
+    /// <summary>
+    /// Contexts come from a pool (building one costs more than a short read; not on SQLite, see above), leased per DI scope: the
+    /// scoped <see cref="GonDbContext"/> is bound to that scope's <see cref="TenantContext"/>, and disposing
+    /// the scope returns it to the pool, which makes it forget the tenant (see <see cref="GonDbContext"/>).
+    /// </summary>
+    private static void AddLeased<TContext>(IServiceCollection services, DatabaseProvider provider, string connectionString, bool pooled)
+        where TContext : GonDbContext
+    {
+        if (pooled)
+        {
+            services.AddPooledDbContextFactory<TContext>(o => DatabaseOptions.Use(o, provider, connectionString));
+        }
+        else
+        {
+            services.AddDbContextFactory<TContext>(o => DatabaseOptions.Use(o, provider, connectionString), ServiceLifetime.Singleton);
+        }
+        services.AddScoped<GonDbContext>(sp =>
+        {
+            var db = sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext();
+            db.LeaseTo(sp.GetRequiredService<TenantContext>());
+            return db;
+        });
     }
 
     private static void EnsureSqliteFolder(string connectionString)

@@ -1,4 +1,3 @@
-using GonPortal.Server.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -9,17 +8,17 @@ namespace GonPortal.Server.Data;
 public sealed class SqliteGonDbFactory : IDesignTimeDbContextFactory<SqliteGonDb>
 {
     public SqliteGonDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteGonDb>().UseSqlite(DatabaseOptions.DefaultSqlite).Options, new TenantContext());
+        new(new DbContextOptionsBuilder<SqliteGonDb>().UseSqlite(DatabaseOptions.DefaultSqlite).Options);
 }
 
 public sealed class PostgresGonDbFactory : IDesignTimeDbContextFactory<PostgresGonDb>
 {
     public PostgresGonDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresGonDb>().UseNpgsql("Host=localhost;Database=gon").Options, new TenantContext());
+        new(new DbContextOptionsBuilder<PostgresGonDb>().UseNpgsql("Host=localhost;Database=gon").Options);
 }
 
 public sealed class SqlServerGonDbFactory : IDesignTimeDbContextFactory<SqlServerGonDb>
 {
     public SqlServerGonDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqlServerGonDb>().UseSqlServer("Server=localhost;Database=gon;TrustServerCertificate=true").Options, new TenantContext());
+        new(new DbContextOptionsBuilder<SqlServerGonDb>().UseSqlServer("Server=localhost;Database=gon;TrustServerCertificate=true").Options);
 }

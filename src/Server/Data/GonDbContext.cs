@@ -15,13 +15,50 @@ namespace GonPortal.Server.Data;
 /// <see cref="ITenantOwned"/> entity gets the named <see cref="TenantFilter"/> query filter, and
 /// SaveChanges refuses writes to another tenant's rows. Each database provider derives a small
 /// context of its own so it can keep its own migrations (EF keeps one snapshot per set).
+/// Instances are pooled on PostgreSQL and SQL Server (<see cref="DataExtensions"/>): each DI scope leases one and hands it the
+/// scope's <see cref="TenantContext"/> (<see cref="LeaseTo"/>); returning it to the pool forgets that
+/// tenant, so a context between leases — or one never leased — reads as "nobody" and fails closed.
 /// </summary>
-public abstract class GonDbContext(DbContextOptions options, TenantContext tenant) : DbContext(options),
+public abstract class GonDbContext : DbContext,
     Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
 {
     /// <summary>ASP.NET Core data-protection keys when several instances share the database (Instances/SharedInstanceExtensions).</summary>
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
         Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
+
+    /// <summary>Never resolved: what an unleased context sees (the filters match nothing, every write is refused).</summary>
+    private static readonly TenantContext Nobody = new();
+
+    private TenantContext? _leasedTenant;
+
+    protected GonDbContext(DbContextOptions options) : base(options)
+    {
+    }
+
+    private TenantContext tenant => _leasedTenant ?? Nobody;
+
+    /// <summary>Binds a pooled instance to the scope that leased it; called once per lease by the scoped registration.</summary>
+    internal void LeaseTo(TenantContext scopeTenant)
+    {
+        if (_leasedTenant is not null)
+        {
+            throw new InvalidOperationException("This context is already leased to a scope.");
+        }
+        _leasedTenant = scopeTenant;
+    }
+
+    // Disposing a pooled context returns it to the pool: forget the tenant first.
+    public override void Dispose()
+    {
+        _leasedTenant = null;
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        _leasedTenant = null;
+        return base.DisposeAsync();
+    }
 
     public DbSet<Provider> Providers => Set<Provider>();
     public DbSet<AreaContract> AreaContracts => Set<AreaContract>();
@@ -143,6 +180,19 @@ public abstract class GonDbContext(DbContextOptions options, TenantContext tenan
                 throw new TenantMismatchException(
                     $"Refused to {entry.State} a {entry.Metadata.ClrType.Name} of another tenant.");
             }
+        }
+    }
+
+    /// <summary>
+    /// The check SaveChanges makes on an added row, for rows stored without the change tracker (the
+    /// PostgreSQL bulk path of the hour import): the same rule and the same exception.
+    /// </summary>
+    internal void EnsureMayAdd(ITenantOwned entity)
+    {
+        var addedByParty = entity is IAddedByParty p && p.AddedByTenantId == tenant.TenantId;
+        if (!tenant.IsResolved || !(MayWrite(entity.TenantId) || addedByParty))
+        {
+            throw new TenantMismatchException($"Refused to Added a {entity.GetType().Name} of another tenant.");
         }
     }
 

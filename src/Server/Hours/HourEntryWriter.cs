@@ -9,11 +9,12 @@ namespace GonPortal.Server.Hours;
 
 /// <summary>
 /// Judges and stores chunks of hour entries. Each chunk gathers its facts in a few queries, is judged
-/// by the domain (<see cref="HourEntryBatch"/>), and is committed in one SaveChanges, so memory stays
+/// by the domain (<see cref="HourEntryBatch"/>), and is committed in one statement (<see cref="HourEntryBulkStore"/>), so memory stays
 /// flat however long an import stream runs. Later chunks see what earlier chunks stored, which is what
 /// makes duplicate keys, reversals and the 24-hour rule hold across the whole stream.
 /// </summary>
-public sealed class HourEntryWriter(GonDbContext db, TenantContext tenant, HourFactsLoader facts, TimeProvider clock, ClientAccessLog log)
+public sealed class HourEntryWriter(GonDbContext db, TenantContext tenant, HourFactsLoader facts, HourEntryBulkStore store, TimeProvider clock,
+    ClientAccessLog log)
 {
     public sealed record ChunkResult(IReadOnlyList<HourEntryOutcome> Outcomes, IReadOnlyList<Guid?> EntryIds);
 
@@ -26,7 +27,7 @@ public sealed class HourEntryWriter(GonDbContext db, TenantContext tenant, HourF
             {
                 return await TryWriteAsync(inputs, firstIndex, allOrNothing, ct);
             }
-            catch (DbUpdateException) when (attempt == 0)
+            catch (Exception e) when (attempt == 0 && HourEntryBulkStore.IsKeyRace(e))
             {
                 // A concurrent import stored one of our keys first: judge the chunk again against it.
                 db.ChangeTracker.Clear();
@@ -68,10 +69,9 @@ public sealed class HourEntryWriter(GonDbContext db, TenantContext tenant, HourF
         if (created.Count > 0)
         {
             ct.ThrowIfCancellationRequested(); // judged, but the caller went away: store nothing more
-            db.HourEntries.AddRange(created);
+            // The access log's entries are tracked and saved by the store with the chunk, in its transaction.
             log.Wrote(HourEntryAudit.Resource, created.Select(e => e.ClientId));
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
+            await store.AddAsync(created, ct);
         }
         return new ChunkResult(outcomes, ids);
     }

@@ -9,6 +9,7 @@ public static class HourServicesExtensions
     {
         services.AddScoped<HourFactsLoader>();
         services.AddScoped<HourEntryWriter>();
+        services.AddScoped<HourEntryBulkStore>();
         services.AddScoped<HourFilterReviewHandler>();
         services.AddScoped<HourApprovalUndoHandler>();
         return services;

@@ -51,11 +51,11 @@ public sealed class AuditChainDatabase : IAsyncDisposable
 
     public GonDbContext Context(TenantContext tenant)
     {
-        if (_provider == DatabaseProvider.Sqlite)
-        {
-            return new SqliteGonDb(new DbContextOptionsBuilder<SqliteGonDb>().UseSqlite(ConnectionString).Options, tenant);
-        }
-        return new PostgresGonDb(new DbContextOptionsBuilder<PostgresGonDb>().UseNpgsql(ConnectionString).Options, tenant);
+        GonDbContext db = _provider == DatabaseProvider.Sqlite
+            ? new SqliteGonDb(new DbContextOptionsBuilder<SqliteGonDb>().UseSqlite(ConnectionString).Options)
+            : new PostgresGonDb(new DbContextOptionsBuilder<PostgresGonDb>().UseNpgsql(ConnectionString).Options);
+        db.LeaseTo(tenant);
+        return db;
     }
 
     /// <summary>A context of a caller of <paramref name="tenantId"/>, for appending.</summary>

@@ -1,6 +1,5 @@
 using GonPortal.Domain.Reference;
 using GonPortal.Server.Data;
-using GonPortal.Server.Tenancy;
 using GonPortal.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -25,7 +24,7 @@ public class RatePeriodMigrationTests
         var path = Path.Combine(Path.GetTempPath(), $"gon-rates-migration-{Guid.NewGuid():N}.db");
         try
         {
-            await using var db = new SqliteGonDb(new DbContextOptionsBuilder<SqliteGonDb>().UseSqlite($"Data Source={path};Pooling=false").Options, new TenantContext());
+            await using var db = new SqliteGonDb(new DbContextOptionsBuilder<SqliteGonDb>().UseSqlite($"Data Source={path};Pooling=false").Options);
             await AssertMigratesAsync(db, """
                 PRAGMA foreign_keys = OFF;
                 INSERT INTO "Subcontracts" ("Id", "TenantId", "OnderaannemerId", "AreaIds", "Rates", "ValidFrom", "State", "ProposedAt", "ProposedBy")
@@ -53,7 +52,7 @@ public class RatePeriodMigrationTests
         var connection = new NpgsqlConnectionStringBuilder(TestEnvironment.PostgresConnection) { Database = name, Pooling = false }.ConnectionString;
         try
         {
-            await using var db = new PostgresGonDb(new DbContextOptionsBuilder<PostgresGonDb>().UseNpgsql(connection).Options, new TenantContext());
+            await using var db = new PostgresGonDb(new DbContextOptionsBuilder<PostgresGonDb>().UseNpgsql(connection).Options);
             await AssertMigratesAsync(db, """
             SET session_replication_role = replica;
             INSERT INTO "Subcontracts" ("Id", "TenantId", "OnderaannemerId", "AreaIds", "Rates", "ValidFrom", "State", "ProposedAt", "ProposedBy")

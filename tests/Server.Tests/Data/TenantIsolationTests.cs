@@ -58,6 +58,25 @@ public abstract class TenantIsolationTests(GonHosts hosts)
     }
 
     [Fact]
+    public async Task A_pooled_context_forgets_the_tenant_of_its_previous_scope()
+    {
+        hosts.RequireAvailable();
+        await new Scenario(hosts).Proposed(Callers.HaStadse);
+        var (scope, db) = As(DemoData.StadseZorg, GonRoles.Hoofdaanbieder);
+        using (scope)
+        {
+            Assert.NotEmpty(await db.Subcontracts.ToListAsync());
+        }
+        // The next scope gets a context from the pool (often the same instance) and has no caller yet.
+        using var next = hosts.ServerServices.CreateScope();
+        var reused = next.ServiceProvider.GetRequiredService<GonDbContext>();
+        Assert.Empty(await reused.Subcontracts.ToListAsync());
+        // Resolving the new scope's tenant is what this context sees, not the previous one.
+        next.ServiceProvider.GetRequiredService<TenantContext>().Resolve(DemoData.ZuidZorg.Id, DemoData.ZuidZorg.Name, GonRoles.Hoofdaanbieder, "test", null, null);
+        Assert.All(await reused.Subcontracts.ToListAsync(), s => Assert.Equal(DemoData.ZuidZorg.Id, s.TenantId));
+    }
+
+    [Fact]
     public async Task Writing_another_tenants_row_is_refused_by_save_changes()
     {
         hosts.RequireAvailable();
