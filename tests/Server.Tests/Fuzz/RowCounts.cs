@@ -12,8 +12,8 @@ namespace GonPortal.Server.Tests.Fuzz;
 /// </summary>
 public sealed class RowCounts
 {
-    /// <summary>Tables a refused call may add to.</summary>
-    public static readonly IReadOnlySet<string> Audit = new HashSet<string>(["AuditEntries"]);
+    /// <summary>Tables a refused call may add to: the trail and the head row of its chain partition (the first entry of a day and bucket creates it).</summary>
+    public static readonly IReadOnlySet<string> Audit = new HashSet<string>(["AuditEntries", "AuditChainHeads"]);
 
     /// <summary>Tables written later by background jobs (settlement runs) rather than by the call in flight.</summary>
     public static readonly IReadOnlySet<string> Background = new HashSet<string>(["SettlementResults", "SettlementStatementLines", "SettlementShortageLines"]);
