@@ -10,11 +10,15 @@ public static class Text
         {
             v.Add(field, "is required: a client-chosen idempotency key of 1-100 characters");
         }
-        else if (value.Length > 100 || value.Any(char.IsControl))
+        else if (!IsValidRequestId(value))
         {
             v.Add(field, "must be 1-100 printable characters");
         }
     }
+
+    /// <summary>A key that may be stored, looked up or sent back: 1-100 printable characters.</summary>
+    public static bool IsValidRequestId([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? value) =>
+        !IsBlank(value) && value.Length <= 100 && !value.Any(char.IsControl);
 
     public const string ControlCharacterRule = "must not contain control characters";
 

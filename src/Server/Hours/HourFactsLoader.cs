@@ -2,6 +2,7 @@ using GonPortal.Domain.Arrangements;
 using GonPortal.Domain.Hours;
 using GonPortal.Domain.Reference;
 using GonPortal.Domain.Subcontracts;
+using GonPortal.Domain.Validation;
 using GonPortal.Server.Data;
 using GonPortal.Server.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -25,7 +26,9 @@ public sealed class HourFactsLoader(GonDbContext db, TenantContext tenant, Tenan
         var facts = arrangements.Where(a => a.Product is not null && a.Unit is not null && a.StartDate is not null)
             .ToDictionary(a => a.Id, a => ToFacts(a, subcontracts));
 
-        var keys = inputs.Select(i => i.EntryKey).Where(k => !string.IsNullOrEmpty(k)).Distinct().ToList();
+        // Only keys that could be stored are looked up: an invalid one (a NUL, 100,000 characters) is the domain's to
+        // reject, and PostgreSQL would refuse a NUL in the query itself.
+        var keys = inputs.Select(i => i.EntryKey).Where(Text.IsValidRequestId).Distinct().ToList();
         var reporter = tenant.TenantId;
         var sameKey = await db.HourEntries.AsNoTracking()
             .Where(e => e.ReportedByProviderId == reporter && keys.Contains(e.EntryKey))

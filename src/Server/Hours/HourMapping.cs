@@ -36,7 +36,8 @@ internal static class HourMapping
     public static V1.HourEntryRejection ToProto(HourEntryOutcome outcome, string? key) => new()
     {
         Index = outcome.Index,
-        EntryKey = key ?? "",
+        // An invalid key is not echoed (one of 100,000 characters would overflow the status trailers); the index names the entry.
+        EntryKey = Text.IsValidRequestId(key) ? key : "",
         Reason = (V1.HourEntryRejectionReason)(int)outcome.Rejection!.Reason,
         Field = outcome.Rejection.WireField,
         Message = outcome.Rejection.Message,

@@ -108,6 +108,38 @@ public abstract class RobustnessTests(GonHosts hosts)
     }
 
     [Fact]
+    public async Task An_entry_key_that_cannot_be_stored_is_rejected_and_not_echoed()
+    {
+        hosts.RequireAvailable();
+        var (arrangement, _) = await _s.ActiveExecutedBy(1);
+        var delinde = await _s.Hours(Callers.OaDeLinde);
+
+        // A NUL in a streamed key: PostgreSQL refuses it inside any query, so it must be judged before a look-up.
+        var entries = Enumerable.Range(0, 3).Select(i => HourScenario.Entry(arrangement, day: 10 + i, minutes: 30)).ToList();
+        entries[1].EntryKey = "sleutel\0met-nul";
+        using (var call = delinde.ImportHourEntries())
+        {
+            foreach (var entry in entries)
+            {
+                await call.RequestStream.WriteAsync(new ImportHourEntriesRequest { Entry = entry });
+            }
+            await call.RequestStream.CompleteAsync();
+            var response = await call;
+            Assert.Equal((3, 2, 1), (response.ReceivedCount, response.CreatedCount, response.RejectedCount));
+            var rejection = Assert.Single(response.Rejections);
+            Assert.Equal((1, "entry_key", ""), (rejection.Index, rejection.Field, rejection.EntryKey));
+        }
+
+        // A key of 100,000 characters: refused by its index, the key itself not sent back (it would not fit the trailers).
+        var longKey = HourScenario.Entry(arrangement, day: 20, minutes: 30);
+        longKey.EntryKey = new string('x', 100_000);
+        var e = await Assert.ThrowsAsync<RpcException>(async () => await delinde.BatchCreateHourEntriesAsync(new() { Entries = { longKey } }));
+        Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
+        var refused = Assert.Single(e.GetRpcStatus()!.GetDetail<HourEntryRejections>().Rejections);
+        Assert.Equal((0, "entry_key", ""), (refused.Index, refused.Field, refused.EntryKey));
+    }
+
+    [Fact]
     public async Task The_import_with_results_rejects_an_unreadable_entry_by_its_position()
     {
         hosts.RequireAvailable();
