@@ -33,6 +33,11 @@ public sealed class HourGrpcService(GonDbContext db, TenantContext tenant, Cross
     public const int ImportChunk = 1_000;
     public const int MaxImport = 1_000_000;
 
+    /// <summary>Both import streams stop here: what came before was judged and the valid entries stored.</summary>
+    private static RpcException ImportTooLarge() => ErrorStatus.Build(StatusCode.ResourceExhausted, ErrorReasons.ImportTooLarge,
+        $"An import stream holds at most {MaxImport} entries; the first {MaxImport} were judged and the valid ones stored.",
+        new Dictionary<string, string> { ["max"] = $"{MaxImport}" });
+
     [Authorize(Roles = $"{GonRoles.Hoofdaanbieder},{GonRoles.Onderaannemer}")]
     public override async Task<BatchCreateHourEntriesResponse> BatchCreateHourEntries(BatchCreateHourEntriesRequest request, ServerCallContext context)
     {
@@ -95,9 +100,7 @@ public sealed class HourGrpcService(GonDbContext db, TenantContext tenant, Cross
             if (response.ReceivedCount >= MaxImport)
             {
                 await Flush();
-                throw ErrorStatus.Build(StatusCode.ResourceExhausted, ErrorReasons.ImportTooLarge,
-                    $"An import stream holds at most {MaxImport} entries; the first {MaxImport} were judged and the valid ones stored.",
-                    new Dictionary<string, string> { ["max"] = $"{MaxImport}" });
+                throw ImportTooLarge();
             }
             var (input, key) = HourMapping.ToDomain(requestStream.Current);
             chunk.Add(input);
@@ -249,9 +252,7 @@ public sealed class HourGrpcService(GonDbContext db, TenantContext tenant, Cross
             if (totals.ReceivedCount >= MaxImport)
             {
                 await Flush();
-                throw ErrorStatus.Build(StatusCode.ResourceExhausted, ErrorReasons.ImportTooLarge,
-                    $"An import stream holds at most {MaxImport} entries; the first {MaxImport} were judged and the valid ones stored.",
-                    new Dictionary<string, string> { ["max"] = $"{MaxImport}" });
+                throw ImportTooLarge();
             }
             var (input, key) = HourMapping.ToDomain(requestStream.Current);
             chunk.Add(input);
