@@ -7,6 +7,7 @@ namespace GonPortal.Bench;
 internal sealed class Hosts : IAsyncDisposable
 {
     private readonly List<Process> _processes = [];
+    private volatile bool _stopping;
 
     public Process Server { get; private set; } = null!;
 
@@ -69,6 +70,16 @@ internal sealed class Hosts : IAsyncDisposable
             start.Environment[k] = v;
         }
         var process = Process.Start(start)!;
+        // A host that ends before the bench stops it says so: a failed call alone cannot tell a dead host from an aborted connection.
+        process.EnableRaisingEvents = true;
+        process.Exited += (_, _) => { if (!_stopping) Console.Error.WriteLine($"[{project}] exited by itself with code {process.ExitCode} at {DateTime.UtcNow:HH:mm:ss.fff} UTC"); };
+        // GON_BENCH_HOST_LOG=<folder> keeps each host's whole output (e.g. with Logging__LogLevel__Microsoft.AspNetCore.Server.Kestrel=Debug).
+        if (Environment.GetEnvironmentVariable("GON_BENCH_HOST_LOG") is { Length: > 0 } folder)
+        {
+            var log = new StreamWriter(Path.Combine(folder, $"{project}-{DateTime.UtcNow:HHmmss}.log")) { AutoFlush = true };
+            process.OutputDataReceived += (_, e) => { if (e.Data is { } line) lock (log) log.WriteLine(line); };
+            process.ErrorDataReceived += (_, e) => { if (e.Data is { } line) lock (log) log.WriteLine(line); };
+        }
         process.OutputDataReceived += (_, e) => { if (e.Data is { Length: > 0 } line && line.Contains("fail", StringComparison.OrdinalIgnoreCase)) Console.Error.WriteLine($"[{project}] {line}"); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 } line) Console.Error.WriteLine($"[{project}] {line}"); };
         process.BeginOutputReadLine();
@@ -109,6 +120,7 @@ internal sealed class Hosts : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _stopping = true;
         foreach (var p in _processes)
         {
             if (!p.HasExited)

@@ -6,6 +6,7 @@ public static class AuditServicesExtensions
     public static IServiceCollection AddGonAuditServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<AuditOptions>(configuration.GetSection("Audit"));
+        services.AddSingleton<AuditGroupCommit>();
         services.AddScoped<ClientAccessLog>();
         services.AddScoped<ClientAccessReport>();
         services.AddScoped<AuditChainVerifier>();

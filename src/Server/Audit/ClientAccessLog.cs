@@ -11,7 +11,7 @@ namespace GonPortal.Server.Audit;
 /// shows a person at most a page (500) of clients per call, so the trail grows by what was actually shown.
 /// Every role records here; the gemeente's cross-tenant entry from <see cref="CrossTenantAccess"/> comes on top.
 /// </summary>
-public sealed class ClientAccessLog(GonDbContext db, TenantContext tenant, CallInfo call, TimeProvider clock)
+public sealed class ClientAccessLog(GonDbContext db, TenantContext tenant, CallInfo call, TimeProvider clock, AuditGroupCommit groupCommit)
 {
     public const string Read = "read";
     public const string Write = "write";
@@ -22,6 +22,16 @@ public sealed class ClientAccessLog(GonDbContext db, TenantContext tenant, CallI
     /// </summary>
     public async Task ReadAsync(string resource, IEnumerable<Guid> clientIds, CancellationToken ct)
     {
+        // A plain read saves its entries with other calls' (AuditGroupCommit); a call with its own unsaved changes or
+        // an open transaction keeps them in its own SaveChanges, as the entries must then share its fate and its lock.
+        if (db.Database.CurrentTransaction is null && !db.ChangeTracker.HasChanges())
+        {
+            if (Entries(resource, Read, clientIds) is { Count: > 0 } entries)
+            {
+                await groupCommit.SaveAsync(entries).WaitAsync(ct);
+            }
+            return;
+        }
         if (Add(resource, Read, clientIds))
         {
             await db.SaveChangesAsync(ct);
@@ -36,17 +46,18 @@ public sealed class ClientAccessLog(GonDbContext db, TenantContext tenant, CallI
 
     private bool Add(string resource, string access, IEnumerable<Guid> clientIds)
     {
+        var entries = Entries(resource, access, clientIds);
+        db.AuditEntries.AddRange(entries);
+        return entries.Count > 0;
+    }
+
+    private List<AuditEntry> Entries(string resource, string access, IEnumerable<Guid> clientIds)
+    {
         if (!tenant.IsResolved || tenant.IsSystem)
         {
-            return false; // jobs have no caller; they are not an access by a person or an organisation's system
+            return []; // jobs have no caller; they are not an access by a person or an organisation's system
         }
         var at = clock.GetUtcNow();
-        var any = false;
-        foreach (var id in clientIds.Where(id => id != Guid.Empty).Distinct())
-        {
-            db.AuditEntries.Add(AuditRecord.For(tenant, call, at, resource, access, id));
-            any = true;
-        }
-        return any;
+        return clientIds.Where(id => id != Guid.Empty).Distinct().Select(id => AuditRecord.For(tenant, call, at, resource, access, id)).ToList();
     }
 }

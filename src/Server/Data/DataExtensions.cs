@@ -22,15 +22,13 @@ public static class DataExtensions
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
-                // Not pooled on SQLite for now: the Server died under 64 concurrent ListHourEntries in ReadBench
-                // with and without pooling (docs/benchmarks.md); pooling was left off until that is understood.
-                AddLeased<SqliteGonDb>(builder.Services, provider, connectionString, pooled: false);
+                AddLeased<SqliteGonDb>(builder.Services, provider, connectionString);
                 break;
             case DatabaseProvider.Postgres:
-                AddLeased<PostgresGonDb>(builder.Services, provider, connectionString, pooled: true);
+                AddLeased<PostgresGonDb>(builder.Services, provider, connectionString);
                 break;
             case DatabaseProvider.SqlServer:
-                AddLeased<SqlServerGonDb>(builder.Services, provider, connectionString, pooled: true);
+                AddLeased<SqlServerGonDb>(builder.Services, provider, connectionString);
                 break;
         }
         builder.Services.AddSingleton(Clock.ShiftedTimeProvider.From(builder.Configuration));
@@ -39,21 +37,14 @@ public static class DataExtensions
     }
 
     /// <summary>
-    /// Contexts come from a pool (building one costs more than a short read; not on SQLite, see above), leased per DI scope: the
+    /// Contexts come from a pool (building one costs more than a short read), leased per DI scope: the
     /// scoped <see cref="GonDbContext"/> is bound to that scope's <see cref="TenantContext"/>, and disposing
     /// the scope returns it to the pool, which makes it forget the tenant (see <see cref="GonDbContext"/>).
     /// </summary>
-    private static void AddLeased<TContext>(IServiceCollection services, DatabaseProvider provider, string connectionString, bool pooled)
+    private static void AddLeased<TContext>(IServiceCollection services, DatabaseProvider provider, string connectionString)
         where TContext : GonDbContext
     {
-        if (pooled)
-        {
-            services.AddPooledDbContextFactory<TContext>(o => DatabaseOptions.Use(o, provider, connectionString));
-        }
-        else
-        {
-            services.AddDbContextFactory<TContext>(o => DatabaseOptions.Use(o, provider, connectionString), ServiceLifetime.Singleton);
-        }
+        services.AddPooledDbContextFactory<TContext>(o => DatabaseOptions.Use(o, provider, connectionString));
         services.AddScoped<GonDbContext>(sp =>
         {
             var db = sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext();

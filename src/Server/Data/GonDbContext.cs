@@ -15,7 +15,7 @@ namespace GonPortal.Server.Data;
 /// <see cref="ITenantOwned"/> entity gets the named <see cref="TenantFilter"/> query filter, and
 /// SaveChanges refuses writes to another tenant's rows. Each database provider derives a small
 /// context of its own so it can keep its own migrations (EF keeps one snapshot per set).
-/// Instances are pooled on PostgreSQL and SQL Server (<see cref="DataExtensions"/>): each DI scope leases one and hands it the
+/// Instances are pooled (<see cref="DataExtensions"/>): each DI scope leases one and hands it the
 /// scope's <see cref="TenantContext"/> (<see cref="LeaseTo"/>); returning it to the pool forgets that
 /// tenant, so a context between leases — or one never leased — reads as "nobody" and fails closed.
 /// </summary>

@@ -8,12 +8,14 @@ public static class AuthExtensions
 {
     /// <summary>
     /// Validates access tokens issued by Identity ("Identity:Authority") locally with the keys from
-    /// its discovery document, and only for our audience. Every endpoint requires a caller unless it
+    /// its discovery document, and only for our audience; a validated token is remembered until it expires
+    /// (<see cref="ValidatedTokenCache"/>). Every endpoint requires a caller unless it
     /// opts out (health, reflection).
     /// </summary>
     public static IHostApplicationBuilder AddGonAuth(this IHostApplicationBuilder builder)
     {
         var authority = IdentityAuthority(builder.Configuration);
+        var validatedTokens = new ValidatedTokenCache(); // one per host, held by its bearer options
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(o =>
             {
@@ -27,6 +29,7 @@ public static class AuthExtensions
                 o.TokenValidationParameters.ValidateIssuer = true;
                 o.TokenValidationParameters.ValidateLifetime = true;
                 o.TokenValidationParameters.ClockSkew = TimeSpan.FromSeconds(30);
+                validatedTokens.Attach(o.Events);
             });
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());

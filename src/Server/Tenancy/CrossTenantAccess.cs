@@ -10,7 +10,7 @@ namespace GonPortal.Server.Tenancy;
 /// The one path across tenants: only the gemeente may take it, it drops only the tenant filter
 /// (never other filters), and every use is recorded in the audit trail before data is returned.
 /// </summary>
-public sealed class CrossTenantAccess(GonDbContext db, TenantContext tenant, CallInfo call, TimeProvider clock)
+public sealed class CrossTenantAccess(GonDbContext db, TenantContext tenant, CallInfo call, TimeProvider clock, AuditGroupCommit groupCommit)
 {
     private bool _readThisCall;
 
@@ -18,8 +18,16 @@ public sealed class CrossTenantAccess(GonDbContext db, TenantContext tenant, Cal
     public async Task<IQueryable<T>> ReadAsync<T>(string resource, CancellationToken ct) where T : class
     {
         RequireGemeente();
-        db.AuditEntries.Add(Entry(resource, "read"));
-        await db.SaveChangesAsync(ct);
+        // Saved with other calls' reads unless this call has its own unsaved changes or transaction (see ClientAccessLog).
+        if (db.Database.CurrentTransaction is null && !db.ChangeTracker.HasChanges())
+        {
+            await groupCommit.SaveAsync([Entry(resource, "read")]).WaitAsync(ct);
+        }
+        else
+        {
+            db.AuditEntries.Add(Entry(resource, "read"));
+            await db.SaveChangesAsync(ct);
+        }
         _readThisCall = true;
         return db.Set<T>().IgnoreQueryFilters([TenantFilter.Name]);
     }

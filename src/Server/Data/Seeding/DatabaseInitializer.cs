@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GonPortal.Server.Data.Seeding;
 
 /// <summary>
-/// Applies migrations at start-up (EF serialises concurrent migrators of several instances with
+/// Applies migrations at start-up (and puts a SQLite database in WAL mode) (EF serialises concurrent migrators of several instances with
 /// a database lock) and, when "Seed:Demo" is true, adds the demo data once ("Seed:DemoHours" adds a year of hours).
 /// </summary>
 public sealed class DatabaseInitializer(IServiceProvider services, IConfiguration configuration, ILogger<DatabaseInitializer> logger) : IHostedService
@@ -15,6 +15,13 @@ public sealed class DatabaseInitializer(IServiceProvider services, IConfiguratio
         {
             var db = scope.ServiceProvider.GetRequiredService<GonDbContext>();
             await db.Database.MigrateAsync(cancellationToken);
+            if (db.Database.IsSqlite())
+            {
+                // Write-ahead log (kept in the file, so once is enough): readers no longer wait for a writer nor a writer
+                // for readers. With the default rollback journal every audited read's commit blocked all reads, and
+                // Microsoft.Data.Sqlite waits for a busy database by sleeping on a pool thread (docs/benchmarks.md, 15.1).
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            }
         }
         if (configuration.GetValue("Seed:Demo", false))
         {
