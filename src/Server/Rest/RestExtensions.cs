@@ -1,5 +1,7 @@
 using Grpc.AspNetCore.Server;
 using Microsoft.OpenApi.Models;
+using GuardedProvider = GonPortal.Server.Grpc.GuardedServiceMethodProvider<object>;
+using ServiceMethodProvider = Grpc.AspNetCore.Server.Model.IServiceMethodProvider<object>;
 
 namespace GonPortal.Server.Rest;
 
@@ -20,7 +22,7 @@ public static class RestExtensions
     /// <summary>Call after <c>AddGonGrpc</c>: that one replaces the service method providers, and transcoding adds its own beside them.</summary>
     public static IHostApplicationBuilder AddGonRest(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddGrpc().AddJsonTranscoding();
+        builder.Services.AddGrpc().AddJsonTranscoding(o => o.TypeRegistry = RestProblemMapping.ErrorDetailTypes);
         // Outermost, so it sees the status the CallInterceptor made of any exception.
         builder.Services.Configure<GrpcServiceOptions>(o =>
         {
@@ -30,6 +32,7 @@ public static class RestExtensions
             o.Interceptors.Insert(0, capture);
         });
         builder.Services.AddGrpcSwagger();
+        KeepGuardedBinding(builder.Services);
         builder.Services.AddSwaggerGen(c =>
         {
             c.SwaggerDoc("v1", new OpenApiInfo
@@ -55,6 +58,22 @@ public static class RestExtensions
             });
         });
         return builder;
+    }
+
+    /// <summary>
+    /// <c>AddGrpc()</c>, called again by transcoding and Grpc.Swagger, re-adds Grpc.AspNetCore's default binder that
+    /// <c>AddGonGrpc</c> replaced, which would map every gRPC method twice (an ambiguous route: HTTP 500). Only our guarded
+    /// binder (gRPC routes) and the transcoding provider (HTTP routes of the google.api.http rules) stay.
+    /// </summary>
+    private static void KeepGuardedBinding(IServiceCollection services)
+    {
+        var transcoding = typeof(Microsoft.AspNetCore.Grpc.JsonTranscoding.GrpcJsonTranscodingOptions).Assembly;
+        var stray = services.Where(d => d.ServiceType == typeof(ServiceMethodProvider).GetGenericTypeDefinition()
+            && d.ImplementationType != typeof(GuardedProvider).GetGenericTypeDefinition() && d.ImplementationType?.Assembly != transcoding).ToList();
+        foreach (var descriptor in stray)
+        {
+            services.Remove(descriptor);
+        }
     }
 
     /// <summary>Before authentication: its 401 and 403 become problem details too, and the document and its page are public.</summary>

@@ -16,6 +16,13 @@ public static class RestProblemMapping
 {
     public const string ContentType = "application/problem+json";
 
+    /// <summary>
+    /// Every detail type a status may carry (google.rpc's and gon.v1's): the transcoder writes a status's details as JSON
+    /// <c>Any</c> and fails on a type it does not know, before this mapping replaces its answer.
+    /// </summary>
+    public static Google.Protobuf.Reflection.TypeRegistry ErrorDetailTypes { get; } = Google.Protobuf.Reflection.TypeRegistry.FromFiles(
+        ErrorDetailsReflection.Descriptor, CommonReflection.Descriptor, HoursReflection.Descriptor, BudgetsReflection.Descriptor);
+
     /// <summary>HTTP status for a gRPC code; FAILED_PRECONDITION is a conflict with the resource's state (409).</summary>
     public static int HttpStatus(StatusCode code) => code switch
     {

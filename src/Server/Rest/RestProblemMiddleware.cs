@@ -10,7 +10,7 @@ namespace GonPortal.Server.Rest;
 /// routing (404), leaves as an RFC 9457 problem details document (<see cref="RestProblemMapping"/>). The answer is
 /// buffered so an error can still replace it; a page of a list is at most a few megabytes.
 /// </summary>
-public sealed class RestProblemMiddleware(RequestDelegate next)
+public sealed class RestProblemMiddleware(RequestDelegate next, ILogger<RestProblemMiddleware> logger)
 {
     private const string MarkerKey = "gon.rest";
 
@@ -36,16 +36,23 @@ public sealed class RestProblemMiddleware(RequestDelegate next)
         var original = context.Response.Body;
         using var buffer = new MemoryStream();
         context.Response.Body = buffer;
+        Exception? failure = null;
         try
         {
             await next(context);
+        }
+        catch (Exception e) when (!context.Response.HasStarted)
+        {
+            // Whatever failed after the RPC (or instead of it) still leaves as problem details: the captured status, else INTERNAL.
+            logger.LogError(e, "REST call {Path} failed", context.Request.Path);
+            failure = e;
         }
         finally
         {
             context.Response.Body = original;
         }
         var response = context.Response;
-        if (response.StatusCode < StatusCodes.Status400BadRequest)
+        if (failure is null && response.StatusCode < StatusCodes.Status400BadRequest)
         {
             buffer.Position = 0;
             await buffer.CopyToAsync(original, context.RequestAborted);
@@ -58,6 +65,10 @@ public sealed class RestProblemMiddleware(RequestDelegate next)
         {
             code = captured.StatusCode;
             status = captured.GetRpcStatus();
+        }
+        else if (failure is not null)
+        {
+            code = StatusCode.Internal;
         }
         else if (TranscoderCode(buffer) is { } transcoded)
         {
