@@ -4,6 +4,7 @@ using GonPortal.Server.Data;
 using GonPortal.Server.Extensions;
 using GonPortal.Server.Instances;
 using GonPortal.Server.Probes;
+using GonPortal.Server.Rest;
 using GonPortal.Server.Settlements;
 using GonPortal.Server.Telemetry;
 using GonPortal.Server.Tenancy;
@@ -23,11 +24,13 @@ builder.AddGonTenancy();
 builder.AddGonTelemetry();
 builder.AddGonHealth();
 builder.AddGonGrpc();
+builder.AddGonRest();
 builder.AddGonJobs();
 builder.AddGonJobsDashboard();
 
 var app = builder.Build();
 
+app.UseGonRest();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapGonServices();
