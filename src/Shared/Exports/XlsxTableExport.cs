@@ -1,19 +1,27 @@
 using System.Globalization;
+using System.IO.Packaging;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
-namespace GonPortal.Portal.Exports;
+namespace GonPortal.Exports;
 
 /// <summary>
 /// Writes a table as an Excel workbook: numbers, money and dates are real cell values with a Dutch display format, so
 /// a controller can sum and filter. Rows go into the sheet through the Open XML SDK's forward-only writer (the SDK
 /// ClosedXML builds on; ClosedXML itself holds every cell as an object — ~300 MB of heap for 200,000 rows, see
-/// docs/benchmarks.md). Text is stored inline (no shared-string table to keep). The package still holds the sheet's
-/// XML until it is closed, so memory is not flat; the figure is in docs/benchmarks.md. The tests read the files back
-/// with ClosedXML.
+/// docs/benchmarks.md). Text is stored inline (no shared-string table to keep). The package is opened write-only, so
+/// System.IO.Packaging zips each part straight into <c>output</c> as it is written instead of keeping every part in
+/// memory until it closes (what a read-write package does): memory stays flat with the rows. The writes are
+/// synchronous, so hand it a file (or a memory stream), not an ASP.NET Core response body. The tests read the files
+/// back with ClosedXML.
 /// </summary>
-public static class XlsxTableExport
+#if GON_EXPORTS_INTERNAL
+internal
+#else
+public
+#endif
+static class XlsxTableExport
 {
     /// <summary>Excel's own limit on rows in one sheet, less the header.</summary>
     public const int MaxRows = 1_048_575;
@@ -28,9 +36,10 @@ public static class XlsxTableExport
     public static async Task<int> WriteAsync<T>(Stream output, string sheetName, IReadOnlyList<ExportColumn<T>> columns, IAsyncEnumerable<T> rows,
         CancellationToken cancellationToken = default)
     {
-        // The SDK needs a readable, seekable stream (a write-only package is refused), so System.IO.Packaging keeps the
-        // sheet's XML until the package closes: memory grows with the rows, far less than ClosedXML's cell objects.
-        using var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
+        // Write-only: each part is deflated into the output once, in order (styles, workbook, sheet), and never
+        // reopened, which is why autoSave is off and every part is saved exactly once below.
+        using var package = Package.Open(output, FileMode.Create, FileAccess.Write);
+        using var document = SpreadsheetDocument.Create(package, SpreadsheetDocumentType.Workbook, autoSave: false);
         var workbookPart = document.AddWorkbookPart();
         var styles = workbookPart.AddNewPart<WorkbookStylesPart>();
         styles.Stylesheet = Stylesheet();
