@@ -1,0 +1,19 @@
+using GonPortal.Domain.Validation;
+using GonPortal.Server.Clients;
+using GonPortal.Server.Hours;
+
+namespace GonPortal.Server.Exports;
+
+/// <summary>One table systems can export: its path segment, file and sheet name, who may read it and how it opens.</summary>
+internal sealed record ExportTable(string Name, string FileName, string SheetName, IReadOnlySet<string> Roles,
+    Func<HttpContext, Violations, CancellationToken, Task<IExportSource>> OpenAsync)
+{
+    /// <summary>The tables of <c>GET /api/v1/exports/{table}</c>, by the kebab-case plural in the path.</summary>
+    public static readonly IReadOnlyDictionary<string, ExportTable> All = new[]
+    {
+        new ExportTable("clients", "clienten", "Cliënten",
+            ExportRoles.Of(typeof(ClientGrpcService), nameof(ClientGrpcService.ListClients)), ClientExport.OpenAsync),
+        new ExportTable("hour-entries", "uurregels", "Uurregels",
+            ExportRoles.Of(typeof(HourGrpcService), nameof(HourGrpcService.ListHourEntries)), HourEntryExport.OpenAsync),
+    }.ToDictionary(t => t.Name, StringComparer.Ordinal);
+}
