@@ -3,10 +3,12 @@ using GonPortal.Contracts.V1;
 using GonPortal.Domain.Validation;
 using GonPortal.Server.Clients;
 using GonPortal.Server.Hours;
+using GonPortal.Server.Subcontracts;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using DomainClient = GonPortal.Domain.Clients.Client;
 using DomainEntry = GonPortal.Domain.Hours.HourEntry;
+using DomainSubcontract = GonPortal.Domain.Subcontracts.Subcontract;
 
 namespace GonPortal.Server.Exports;
 
@@ -34,6 +36,13 @@ internal static class ExportRequestMapping
     {
         var request = FromQuery<ListHourEntriesRequest>(http.Request.Query, v);
         var service = ActivatorUtilities.CreateInstance<HourGrpcService>(http.RequestServices);
+        return await service.ListQueryAsync(v, request, ct);
+    }
+
+    public static async Task<IQueryable<DomainSubcontract>> SubcontractsAsync(HttpContext http, Violations v, CancellationToken ct)
+    {
+        var request = FromQuery<ListSubcontractsRequest>(http.Request.Query, v);
+        var service = ActivatorUtilities.CreateInstance<SubcontractGrpcService>(http.RequestServices);
         return await service.ListQueryAsync(v, request, ct);
     }
 

@@ -1,6 +1,7 @@
 using GonPortal.Domain.Validation;
 using GonPortal.Server.Clients;
 using GonPortal.Server.Hours;
+using GonPortal.Server.Subcontracts;
 
 namespace GonPortal.Server.Exports;
 
@@ -15,5 +16,7 @@ internal sealed record ExportTable(string Name, string FileName, string SheetNam
             ExportRoles.Of(typeof(ClientGrpcService), nameof(ClientGrpcService.ListClients)), ClientExport.OpenAsync),
         new ExportTable("hour-entries", "uurregels", "Uurregels",
             ExportRoles.Of(typeof(HourGrpcService), nameof(HourGrpcService.ListHourEntries)), HourEntryExport.OpenAsync),
+        new ExportTable("subcontracts", "onderaannemingen", "Onderaannemingen",
+            ExportRoles.Of(typeof(SubcontractGrpcService), nameof(SubcontractGrpcService.ListSubcontracts)), SubcontractExport.OpenAsync),
     }.ToDictionary(t => t.Name, StringComparer.Ordinal);
 }

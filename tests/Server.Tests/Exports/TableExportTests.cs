@@ -126,6 +126,36 @@ public abstract class TableExportTests(GonHosts hosts)
     }
 
     [Fact]
+    public async Task Subcontracts_export_one_row_per_rate_with_euros_that_match_the_list()
+    {
+        hosts.RequireAvailable();
+        var proposal = Proposal(Callers.HaOost, Callers.OaNoorderlicht);
+        proposal.Rates.Add(new SubcontractRate { Product = Product.Dagbesteding, Unit = Unit.Dagdeel, RateCents = 4_275 });
+        var created = (await (await _s.Subcontracts(Callers.HaOost)).CreateSubcontractAsync(proposal)).Subcontract;
+        var filter = $"onderaannemer_id={created.OnderaannemerId}&state=PROPOSED";
+        var listed = (await (await _s.Subcontracts(Callers.HaOost)).ListSubcontractsAsync(new()
+        {
+            OnderaannemerId = created.OnderaannemerId, State = SubcontractState.Proposed, PageSize = 500,
+        })).Subcontracts.ToList();
+
+        var (headers, rows, workbook) = await XlsxAsync(await GetAsync(hosts, Callers.HaOost, $"/api/v1/exports/subcontracts?format=xlsx&{filter}"));
+        using (workbook)
+        {
+            Assert.Equal(listed.Select(c => c.Id), rows.Select(r => Cell(headers, r, "Onderaanneming-id").GetString()).Distinct());
+            var ours = rows.Where(r => Cell(headers, r, "Onderaanneming-id").GetString() == created.Id).ToList();
+            Assert.Equal([65.00, 42.75], ours.Select(r => Cell(headers, r, "Tarief").GetDouble()));
+            Assert.Equal(["Begeleiding", "Dagbesteding"], ours.Select(r => Cell(headers, r, "Product").GetString()));
+            Assert.Equal(["Uur", "Dagdeel"], ours.Select(r => Cell(headers, r, "Eenheid").GetString()));
+            Assert.All(ours, r => Assert.Equal(created.OnderaannemerName, Cell(headers, r, "Onderaannemer").GetString()));
+            Assert.All(ours, r => Assert.Equal(new DateTime(2027, 2, 1), Cell(headers, r, "Geldig van").GetDateTime()));
+        }
+        var csv = await CsvAsync(await GetAsync(hosts, Callers.HaOost, $"/api/v1/exports/subcontracts?{filter}"));
+        Assert.Equal(["65,00", "42,75"], csv.Where(r => r["Onderaanneming-id"] == created.Id).Select(r => r["Tarief"]));
+        Assert.DoesNotContain(await CsvAsync(await GetAsync(hosts, Callers.HaStadse, $"/api/v1/exports/subcontracts?{filter}")),
+            r => r["Onderaanneming-id"] == created.Id);
+    }
+
+    [Fact]
     public async Task A_foreign_hoofdaanbieder_exports_none_of_anothers_rows()
     {
         hosts.RequireAvailable();
