@@ -1,6 +1,7 @@
 using GonPortal.Server.Audit;
 using GonPortal.Server.Dashboard;
 using GonPortal.Server.Data;
+using GonPortal.Server.Exports;
 using GonPortal.Server.Extensions;
 using GonPortal.Server.Instances;
 using GonPortal.Server.Probes;
@@ -34,6 +35,7 @@ app.UseGonRest();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapGonServices();
+app.MapGonExports();
 app.MapGonHealth();
 app.MapGonJobsDashboard();
 

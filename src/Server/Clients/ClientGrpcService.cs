@@ -109,6 +109,22 @@ public sealed class ClientGrpcService(GonDbContext db, TenantContext tenant, Cro
     {
         var v = new Violations();
         var page = Page.Parse(v, request.PageSize, request.PageToken);
+        var ct = context.CancellationToken;
+        var clients = await ListQueryAsync(v, request, ct);
+        var (items, next) = await page.ApplyAsync(clients, (q, t) => q.ToListAsync(t), ct);
+        await log.ReadAsync(ClientResource, items.Select(c => c.Id), ct);
+        var response = new ListClientsResponse { NextPageToken = next };
+        response.Clients.AddRange(items.Select(c => ClientMapping.ToProto(c, ShowBsn, protector)));
+        return response;
+    }
+
+    /// <summary>
+    /// ListClients' filters over what the caller may see, in the list's order, untracked; validated into
+    /// <paramref name="v"/> (thrown with what the caller added before) ahead of any read. The table export
+    /// (Exports/ExportRequestMapping) reads the same set in chunks.
+    /// </summary>
+    internal async Task<IQueryable<DomainClient>> ListQueryAsync(Violations v, ListClientsRequest request, CancellationToken ct)
+    {
         var query = request.Query?.Trim() ?? "";
         v.Check(query.Length is 1 or > 200, "query", "must be 2-200 characters when set");
         if (!string.IsNullOrEmpty(request.Bsn))
@@ -125,7 +141,6 @@ public sealed class ClientGrpcService(GonDbContext db, TenantContext tenant, Cro
         v.Check(!string.IsNullOrWhiteSpace(request.Postcode) && postcode is null, "postcode", "must be a Dutch postcode such as 9711AB");
         v.ThrowIfAny();
 
-        var ct = context.CancellationToken;
         var clients = (await VisibleClients("Client list", ct)).AsNoTracking();
         if (query.Length > 0)
         {
@@ -149,11 +164,7 @@ public sealed class ClientGrpcService(GonDbContext db, TenantContext tenant, Cro
         {
             clients = clients.Where(c => c.Postcode == postcode);
         }
-        var (items, next) = await page.ApplyAsync(clients.OrderBy(c => c.Surname).ThenBy(c => c.GivenNames).ThenBy(c => c.Id), (q, t) => q.ToListAsync(t), ct);
-        await log.ReadAsync(ClientResource, items.Select(c => c.Id), ct);
-        var response = new ListClientsResponse { NextPageToken = next };
-        response.Clients.AddRange(items.Select(c => ClientMapping.ToProto(c, ShowBsn, protector)));
-        return response;
+        return clients.OrderBy(c => c.Surname).ThenBy(c => c.GivenNames).ThenBy(c => c.Id);
     }
 
     [Authorize(Roles = $"{GonRoles.Hoofdaanbieder},{GonRoles.Wij}")]
@@ -254,11 +265,11 @@ public sealed class ClientGrpcService(GonDbContext db, TenantContext tenant, Cro
         return new WithdrawReferralResponse { Referral = (await ToProto([referral], ct))[0] };
     }
 
-    private const string ClientResource = "Client";
+    internal const string ClientResource = "Client";
     private const string ReferralResource = "Referral";
 
     /// <summary>Every role but the onderaannemer gets the BSN of the clients it may see.</summary>
-    private bool ShowBsn => tenant.Role != GonRoles.Onderaannemer;
+    internal bool ShowBsn => tenant.Role != GonRoles.Onderaannemer;
 
     private Task<IQueryable<DomainClient>> VisibleClients(string resource, CancellationToken ct) =>
         crossTenant.VisibleAsync<DomainClient>(resource, ct);

@@ -134,6 +134,25 @@ public sealed class HourGrpcService(GonDbContext db, TenantContext tenant, Cross
     {
         var v = new Violations();
         var page = Page.Parse(v, request.PageSize, request.PageToken);
+        var ct = context.CancellationToken;
+        var query = await ListQueryAsync(v, request, ct);
+        var (items, next) = await page.ApplyAsync(query, (q, t) => q.ToListAsync(t), ct);
+        await log.ReadAsync(HourEntryAudit.Resource, items.Select(e => e.ClientId), ct);
+        var response = new ListHourEntriesResponse { NextPageToken = next };
+        if (request.IncludeTotalCount)
+        {
+            response.TotalCount = await query.CountAsync(ct);
+        }
+        response.HourEntries.AddRange(await ToProto(items, ct));
+        return response;
+    }
+
+    /// <summary>
+    /// ListHourEntries' filters over what the caller may see, in the list's order, untracked; validated into
+    /// <paramref name="v"/> ahead of any read. The table export (Exports/ExportRequestMapping) reads the same set in chunks.
+    /// </summary>
+    internal async Task<IQueryable<DomainEntry>> ListQueryAsync(Violations v, ListHourEntriesRequest request, CancellationToken ct)
+    {
         var arrangement = ProtoConvert.ToId(v, "arrangement_id", request.ArrangementId, required: false);
         var client = ProtoConvert.ToId(v, "client_id", request.ClientId, required: false);
         var reporter = ProtoConvert.ToId(v, "reported_by_provider_id", request.ReportedByProviderId, required: false);
@@ -148,7 +167,6 @@ public sealed class HourGrpcService(GonDbContext db, TenantContext tenant, Cross
         Text.Optional(v, "entry_key", request.EntryKey, 100);
         v.ThrowIfAny();
 
-        var ct = context.CancellationToken;
         var query = (await Visible("HourEntry list", ct)).AsNoTracking();
         if (request.Status != Contracts.V1.HourEntryStatus.Unspecified)
         {
@@ -164,16 +182,7 @@ public sealed class HourGrpcService(GonDbContext db, TenantContext tenant, Cross
         if (from is not null) query = query.Where(e => e.ServiceDate >= from);
         if (to is not null) query = query.Where(e => e.ServiceDate <= to);
         if (!string.IsNullOrEmpty(request.EntryKey)) query = query.Where(e => e.EntryKey == request.EntryKey);
-
-        var (items, next) = await page.ApplyAsync(query.OrderByDescending(e => e.ServiceDate).ThenBy(e => e.Id), (q, t) => q.ToListAsync(t), ct);
-        await log.ReadAsync(HourEntryAudit.Resource, items.Select(e => e.ClientId), ct);
-        var response = new ListHourEntriesResponse { NextPageToken = next };
-        if (request.IncludeTotalCount)
-        {
-            response.TotalCount = await query.CountAsync(ct);
-        }
-        response.HourEntries.AddRange(await ToProto(items, ct));
-        return response;
+        return query.OrderByDescending(e => e.ServiceDate).ThenBy(e => e.Id);
     }
 
     [Authorize(Roles = GonRoles.Hoofdaanbieder)]

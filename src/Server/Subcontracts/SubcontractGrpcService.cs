@@ -65,12 +65,26 @@ public sealed class SubcontractGrpcService(GonDbContext db, TenantContext tenant
     {
         var v = new Violations();
         var page = Page.Parse(v, request.PageSize, request.PageToken);
+        var ct = context.CancellationToken;
+        var query = await ListQueryAsync(v, request, ct);
+        var (items, next) = await page.ApplyAsync(query, (q, t) => q.ToListAsync(t), ct);
+        var names = await Names(items, ct);
+        var response = new ListSubcontractsResponse { NextPageToken = next };
+        response.Subcontracts.AddRange(items.Select(s => SubcontractMapping.ToProto(s, names)));
+        return response;
+    }
+
+    /// <summary>
+    /// ListSubcontracts' filters over what the caller may see, in the list's order, untracked; validated into
+    /// <paramref name="v"/> ahead of any read. The table export (Exports/ExportRequestMapping) reads the same set in chunks.
+    /// </summary>
+    internal async Task<IQueryable<DomainSubcontract>> ListQueryAsync(Violations v, ListSubcontractsRequest request, CancellationToken ct)
+    {
         var hoofdaanbieder = ProtoConvert.ToId(v, "hoofdaanbieder_id", request.HoofdaanbiederId, required: false);
         var onderaannemer = ProtoConvert.ToId(v, "onderaannemer_id", request.OnderaannemerId, required: false);
         var state = SubcontractMapping.ToDomain(request.State);
         v.ThrowIfAny();
 
-        var ct = context.CancellationToken;
         var query = (await Visible("Subcontract list", ct)).AsNoTracking();
         if (hoofdaanbieder is not null)
         {
@@ -84,11 +98,7 @@ public sealed class SubcontractGrpcService(GonDbContext db, TenantContext tenant
         {
             query = query.Where(s => s.State == state);
         }
-        var (items, next) = await page.ApplyAsync(query.OrderByDescending(s => s.ProposedAt).ThenBy(s => s.Id), (q, t) => q.ToListAsync(t), ct);
-        var names = await Names(items, ct);
-        var response = new ListSubcontractsResponse { NextPageToken = next };
-        response.Subcontracts.AddRange(items.Select(s => SubcontractMapping.ToProto(s, names)));
-        return response;
+        return query.OrderByDescending(s => s.ProposedAt).ThenBy(s => s.Id);
     }
 
     [Authorize(Roles = GonRoles.Gemeente)]

@@ -1,3 +1,4 @@
+using GonPortal.Exports;
 using GonPortal.Portal.Exports;
 
 namespace GonPortal.Portal.Tests.Exports;

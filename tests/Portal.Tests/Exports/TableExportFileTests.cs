@@ -3,6 +3,7 @@ using System.Text;
 using ClosedXML.Excel;
 using CsvHelper;
 using CsvHelper.Configuration;
+using GonPortal.Exports;
 using GonPortal.Portal.Exports;
 
 namespace GonPortal.Portal.Tests.Exports;

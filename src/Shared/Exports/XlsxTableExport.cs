@@ -1,19 +1,28 @@
 using System.Globalization;
+using System.IO.Compression;
+using System.Text;
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
-namespace GonPortal.Portal.Exports;
+namespace GonPortal.Exports;
 
 /// <summary>
 /// Writes a table as an Excel workbook: numbers, money and dates are real cell values with a Dutch display format, so
 /// a controller can sum and filter. Rows go into the sheet through the Open XML SDK's forward-only writer (the SDK
 /// ClosedXML builds on; ClosedXML itself holds every cell as an object — ~300 MB of heap for 200,000 rows, see
-/// docs/benchmarks.md). Text is stored inline (no shared-string table to keep). The package still holds the sheet's
-/// XML until it is closed, so memory is not flat; the figure is in docs/benchmarks.md. The tests read the files back
-/// with ClosedXML.
+/// docs/benchmarks.md). Text is stored inline (no shared-string table to keep). The package is a zip written
+/// forward-only (<see cref="ZipArchiveMode.Create"/>), each part deflated straight into <c>output</c> as it is
+/// written: the SDK's own package (System.IO.Packaging) needs a readable, seekable stream and keeps every part it
+/// writes until it closes, so its memory grew with the rows. The four small parts around the sheet (content types,
+/// relationships, workbook, styles) are fixed. Zip writes are synchronous: hand it a file or a memory stream, not an
+/// ASP.NET Core response body. The tests read the files back with ClosedXML.
 /// </summary>
-public static class XlsxTableExport
+#if GON_EXPORTS_INTERNAL
+internal
+#else
+public
+#endif
+static class XlsxTableExport
 {
     /// <summary>Excel's own limit on rows in one sheet, less the header.</summary>
     public const int MaxRows = 1_048_575;
@@ -28,20 +37,18 @@ public static class XlsxTableExport
     public static async Task<int> WriteAsync<T>(Stream output, string sheetName, IReadOnlyList<ExportColumn<T>> columns, IAsyncEnumerable<T> rows,
         CancellationToken cancellationToken = default)
     {
-        // The SDK needs a readable, seekable stream (a write-only package is refused), so System.IO.Packaging keeps the
-        // sheet's XML until the package closes: memory grows with the rows, far less than ClosedXML's cell objects.
-        using var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
-        var workbookPart = document.AddWorkbookPart();
-        var styles = workbookPart.AddNewPart<WorkbookStylesPart>();
-        styles.Stylesheet = Stylesheet();
-        styles.Stylesheet.Save();
-        var sheetPart = workbookPart.AddNewPart<WorksheetPart>();
-        workbookPart.Workbook = new Workbook(new Sheets(new Sheet { Id = workbookPart.GetIdOfPart(sheetPart), SheetId = 1, Name = SheetName(sheetName) }));
-        workbookPart.Workbook.Save();
+        using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
+        WriteText(zip, "[Content_Types].xml", ContentTypes);
+        WriteText(zip, "_rels/.rels", PackageRelationships);
+        WriteText(zip, "xl/_rels/workbook.xml.rels", WorkbookRelationships);
+        WritePart(zip, "xl/workbook.xml", new Workbook(new Sheets(new Sheet { Id = "rId1", SheetId = 1, Name = SheetName(sheetName) })));
+        WritePart(zip, "xl/styles.xml", Stylesheet());
 
         var count = 0;
-        using (var writer = OpenXmlWriter.Create(sheetPart))
+        using (var part = zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.Fastest).Open())
+        using (var writer = OpenXmlWriter.Create(part))
         {
+            writer.WriteStartDocument(true);
             writer.WriteStartElement(new Worksheet());
             writer.WriteElement(new SheetViews(new SheetView(new Pane
             {
@@ -77,6 +84,35 @@ public static class XlsxTableExport
             writer.WriteEndElement(); // Worksheet
         }
         return count;
+    }
+
+    private const string ContentTypes = """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>
+        """;
+
+    private const string PackageRelationships = """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>
+        """;
+
+    private const string WorkbookRelationships = """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>
+        """;
+
+    private static void WriteText(ZipArchive zip, string name, string text)
+    {
+        using var part = zip.CreateEntry(name, CompressionLevel.Fastest).Open();
+        part.Write(new UTF8Encoding(false).GetBytes(text));
+    }
+
+    private static void WritePart(ZipArchive zip, string name, OpenXmlElement root)
+    {
+        using var part = zip.CreateEntry(name, CompressionLevel.Fastest).Open();
+        using var writer = OpenXmlWriter.Create(part);
+        writer.WriteStartDocument(true);
+        writer.WriteElement(root);
     }
 
     private static Cell? Cell(ExportKind kind, object? value) => (kind, value) switch

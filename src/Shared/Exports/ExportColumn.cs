@@ -1,7 +1,15 @@
-namespace GonPortal.Portal.Exports;
+namespace GonPortal.Exports;
+
+// Compiled into the Portal (public: its pages and tests use them) and the Server (internal: a test project that
+// references both hosts would otherwise see every type twice).
 
 /// <summary>What a column holds, so a CSV writes it as Dutch Excel reads it and a workbook stores a real number or date.</summary>
-public enum ExportKind
+#if GON_EXPORTS_INTERNAL
+internal
+#else
+public
+#endif
+enum ExportKind
 {
     Text,
     /// <summary>A whole number (a count).</summary>
@@ -15,10 +23,20 @@ public enum ExportKind
 }
 
 /// <summary>One column of a table export: its Dutch header, what it holds and how to read it from a row.</summary>
-public sealed record ExportColumn<T>(string Header, ExportKind Kind, Func<T, object?> Value);
+#if GON_EXPORTS_INTERNAL
+internal
+#else
+public
+#endif
+sealed record ExportColumn<T>(string Header, ExportKind Kind, Func<T, object?> Value);
 
 /// <summary>The exported file types.</summary>
-public enum ExportFormat
+#if GON_EXPORTS_INTERNAL
+internal
+#else
+public
+#endif
+enum ExportFormat
 {
     Csv,
     Xlsx,

@@ -3,14 +3,19 @@ using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
 
-namespace GonPortal.Portal.Exports;
+namespace GonPortal.Exports;
 
 /// <summary>
 /// Writes a table as CSV the way Dutch Excel opens it: UTF-8 with a BOM, ";" between fields, decimal comma, no
 /// thousands separator (Excel would read "1.234" as text), dates as dd-MM-yyyy. Rows are written as they arrive, so a
 /// 200,000-row export holds one page of rows at a time, not the file.
 /// </summary>
-public static class CsvTableExport
+#if GON_EXPORTS_INTERNAL
+internal
+#else
+public
+#endif
+static class CsvTableExport
 {
     public static readonly Encoding Utf8WithBom = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true);
 
