@@ -108,7 +108,7 @@ public sealed class ClientGrpcService(GonDbContext db, TenantContext tenant, Cro
     public override async Task<ListClientsResponse> ListClients(ListClientsRequest request, ServerCallContext context)
     {
         var v = new Violations();
-        var page = Page.Parse(v, request.PageSize, request.PageToken);
+        var (order, page) = ClientListOrder.Clients.Parse(v, request.OrderBy, request.PageSize, request.PageToken);
         var query = request.Query?.Trim() ?? "";
         v.Check(query.Length is 1 or > 200, "query", "must be 2-200 characters when set");
         if (!string.IsNullOrEmpty(request.Bsn))
@@ -149,7 +149,7 @@ public sealed class ClientGrpcService(GonDbContext db, TenantContext tenant, Cro
         {
             clients = clients.Where(c => c.Postcode == postcode);
         }
-        var (items, next) = await page.ApplyAsync(clients.OrderBy(c => c.Surname).ThenBy(c => c.GivenNames).ThenBy(c => c.Id), (q, t) => q.ToListAsync(t), ct);
+        var (items, next) = await page.ApplyAsync(ClientListOrder.Clients.Apply(clients, order), (q, t) => q.ToListAsync(t), ct);
         await log.ReadAsync(ClientResource, items.Select(c => c.Id), ct);
         var response = new ListClientsResponse { NextPageToken = next };
         response.Clients.AddRange(items.Select(c => ClientMapping.ToProto(c, ShowBsn, protector)));
@@ -203,7 +203,7 @@ public sealed class ClientGrpcService(GonDbContext db, TenantContext tenant, Cro
     public override async Task<ListReferralsResponse> ListReferrals(ListReferralsRequest request, ServerCallContext context)
     {
         var v = new Violations();
-        var page = Page.Parse(v, request.PageSize, request.PageToken);
+        var (order, page) = ClientListOrder.Referrals.Parse(v, request.OrderBy, request.PageSize, request.PageToken);
         var state = AccessProcessSupport.ToDomain<DomainReferralState>(request.State);
         v.Check(request.State != Contracts.V1.ReferralState.Unspecified && state is null, "state", "is not a referral state");
         AreaIdRules.Filter(v, request.AreaId);
@@ -224,7 +224,7 @@ public sealed class ClientGrpcService(GonDbContext db, TenantContext tenant, Cro
         {
             query = query.Where(r => r.ClientId == clientId);
         }
-        var (items, next) = await page.ApplyAsync(query.OrderByDescending(r => r.ReferredAt).ThenBy(r => r.Id), (q, t) => q.ToListAsync(t), ct);
+        var (items, next) = await page.ApplyAsync(ClientListOrder.Referrals.Apply(query, order), (q, t) => q.ToListAsync(t), ct);
         await log.ReadAsync(ReferralResource, items.Select(r => r.ClientId), ct);
         var response = new ListReferralsResponse { NextPageToken = next };
         response.Referrals.AddRange(await ToProto(items, ct));

@@ -133,7 +133,7 @@ public sealed class HourGrpcService(GonDbContext db, TenantContext tenant, Cross
     public override async Task<ListHourEntriesResponse> ListHourEntries(ListHourEntriesRequest request, ServerCallContext context)
     {
         var v = new Violations();
-        var page = Page.Parse(v, request.PageSize, request.PageToken);
+        var (order, page) = HourEntryListOrder.Entries.Parse(v, request.OrderBy, request.PageSize, request.PageToken);
         var arrangement = ProtoConvert.ToId(v, "arrangement_id", request.ArrangementId, required: false);
         var client = ProtoConvert.ToId(v, "client_id", request.ClientId, required: false);
         var reporter = ProtoConvert.ToId(v, "reported_by_provider_id", request.ReportedByProviderId, required: false);
@@ -165,7 +165,7 @@ public sealed class HourGrpcService(GonDbContext db, TenantContext tenant, Cross
         if (to is not null) query = query.Where(e => e.ServiceDate <= to);
         if (!string.IsNullOrEmpty(request.EntryKey)) query = query.Where(e => e.EntryKey == request.EntryKey);
 
-        var (items, next) = await page.ApplyAsync(query.OrderByDescending(e => e.ServiceDate).ThenBy(e => e.Id), (q, t) => q.ToListAsync(t), ct);
+        var (items, next) = await page.ApplyAsync(HourEntryListOrder.Entries.Apply(query, order), (q, t) => q.ToListAsync(t), ct);
         await log.ReadAsync(HourEntryAudit.Resource, items.Select(e => e.ClientId), ct);
         var response = new ListHourEntriesResponse { NextPageToken = next };
         if (request.IncludeTotalCount)
