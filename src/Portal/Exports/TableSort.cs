@@ -23,6 +23,9 @@ public sealed class TableSort
     /// </summary>
     public string OrderBy => Column is null ? "" : Descending ? $"{Column} desc" : Column;
 
+    /// <summary>A table's caption: the one naming the Server's own order ("nieuwste eerst") until a header was clicked.</summary>
+    public string Caption(string serverOrder, string chosenOrder) => Column is null ? serverOrder : chosenOrder;
+
     /// <summary>The value of the header's aria-sort attribute: only the sorted column says a direction.</summary>
     public string AriaSort(string column) => Column != column ? "none" : Descending ? "descending" : "ascending";
 
