@@ -17,6 +17,15 @@ public sealed class TableSort
         Column = column;
     }
 
+    /// <summary>
+    /// For a paged table the Server sorts: the column keys are the list's order_by fields, and this is the order_by to
+    /// send ("name", "birth_date desc"); empty until a header was clicked, which leaves the Server's own order.
+    /// </summary>
+    public string OrderBy => Column is null ? "" : Descending ? $"{Column} desc" : Column;
+
+    /// <summary>A table's caption: the one naming the Server's own order ("nieuwste eerst") until a header was clicked.</summary>
+    public string Caption(string serverOrder, string chosenOrder) => Column is null ? serverOrder : chosenOrder;
+
     /// <summary>The value of the header's aria-sort attribute: only the sorted column says a direction.</summary>
     public string AriaSort(string column) => Column != column ? "none" : Descending ? "descending" : "ascending";
 

@@ -84,11 +84,11 @@ public sealed partial class GonServerClient
     /// say, or the gemeente's advised ones awaiting a beschikking.
     /// </summary>
     public Task<ServerResult<Page<ArrangementRow>>> ListArrangementsInStateAsync(
-        ArrangementState state, string pageToken, int pageSize, CancellationToken cancellationToken = default) =>
+        ArrangementState state, string pageToken, int pageSize, CancellationToken cancellationToken = default, string orderBy = "") =>
         CallAsync(nameof(SupportArrangementService.SupportArrangementServiceClient.ListArrangements), async options =>
         {
             var response = await arrangements.ListArrangementsAsync(
-                new ListArrangementsRequest { State = state, PageToken = pageToken, PageSize = pageSize }, options);
+                new ListArrangementsRequest { State = state, PageToken = pageToken, PageSize = pageSize, OrderBy = orderBy }, options);
             var names = await ClientNamesAsync(response.Arrangements.Select(a => a.ClientId), cancellationToken);
             return new Page<ArrangementRow>(
                 response.Arrangements.Select(a => new ArrangementRow(ToView(a), names.GetValueOrDefault(a.ClientId, string.Empty))).ToList(),

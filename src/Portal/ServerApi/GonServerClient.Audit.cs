@@ -8,10 +8,10 @@ public sealed partial class GonServerClient
     public const int MaxClientAccessRows = 20_000;
 
     /// <summary>Who read or changed one client's data, newest first (the AVG access request). Gemeente and the client's hoofdaanbieder.</summary>
-    public Task<ServerResult<Page<ClientAccessView>>> ListClientAccessAsync(string clientId, string pageToken, int pageSize, CancellationToken cancellationToken = default) =>
+    public Task<ServerResult<Page<ClientAccessView>>> ListClientAccessAsync(string clientId, string pageToken, int pageSize, CancellationToken cancellationToken = default, string orderBy = "") =>
         CallAsync(nameof(AuditService.AuditServiceClient.ListClientAccess), async options =>
         {
-            var response = await audit.ListClientAccessAsync(new ListClientAccessRequest { ClientId = clientId, PageToken = pageToken, PageSize = pageSize }, options);
+            var response = await audit.ListClientAccessAsync(new ListClientAccessRequest { ClientId = clientId, PageToken = pageToken, PageSize = pageSize, OrderBy = orderBy }, options);
             return new Page<ClientAccessView>(response.Entries.Select(ToAccessView).ToList(), response.NextPageToken);
         }, cancellationToken);
 

@@ -4,7 +4,8 @@ namespace GonPortal.Portal.ServerApi;
 
 public sealed partial class GonServerClient
 {
-    public Task<ServerResult<Page<ClientView>>> ListClientsAsync(ClientQuery query, string pageToken, int pageSize, CancellationToken cancellationToken = default) =>
+    /// <param name="orderBy">The Server's order_by ("name", "birth_date desc"); empty for its own order.</param>
+    public Task<ServerResult<Page<ClientView>>> ListClientsAsync(ClientQuery query, string pageToken, int pageSize, CancellationToken cancellationToken = default, string orderBy = "") =>
         CallAsync(nameof(ClientService.ClientServiceClient.ListClients), async options =>
         {
             var request = new ListClientsRequest
@@ -15,6 +16,7 @@ public sealed partial class GonServerClient
                 AreaId = query.AreaId,
                 Postcode = (query.Postcode ?? string.Empty).Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant(),
                 Bsn = query.Bsn?.Trim() ?? string.Empty,
+                OrderBy = orderBy,
             };
             var response = await clients.ListClientsAsync(request, options);
             return new Page<ClientView>(response.Clients.Select(ToView).ToList(), response.NextPageToken);
@@ -29,10 +31,10 @@ public sealed partial class GonServerClient
     /// Referrals with their outcome: the client's name and the state of each arrangement made for it. WIJ sees the ones it
     /// made, a hoofdaanbieder the ones made to it.
     /// </summary>
-    public Task<ServerResult<Page<ReferralView>>> ListReferralsAsync(ReferralState state, string pageToken, int pageSize, CancellationToken cancellationToken = default) =>
+    public Task<ServerResult<Page<ReferralView>>> ListReferralsAsync(ReferralState state, string pageToken, int pageSize, CancellationToken cancellationToken = default, string orderBy = "") =>
         CallAsync(nameof(ClientService.ClientServiceClient.ListReferrals), async options =>
         {
-            var response = await clients.ListReferralsAsync(new ListReferralsRequest { State = state, PageToken = pageToken, PageSize = pageSize }, options);
+            var response = await clients.ListReferralsAsync(new ListReferralsRequest { State = state, PageToken = pageToken, PageSize = pageSize, OrderBy = orderBy }, options);
             var names = await ClientNamesAsync(response.Referrals.Select(r => r.ClientId), cancellationToken);
             var outcome = await Task.WhenAll(response.Referrals.SelectMany(r => r.ArrangementIds).Distinct().Select(async id =>
                 (await arrangements.GetArrangementAsync(new GetArrangementRequest { ArrangementId = id }, Options(cancellationToken))).Arrangement));

@@ -24,7 +24,7 @@ public sealed partial class GonServerClient
 
     /// <summary>A page of the review queue with the total that matches the filter.</summary>
     public Task<ServerResult<HourReviewPage>> ListHourReviewPageAsync(
-        HourFilter filter, string pageToken, int pageSize, CancellationToken cancellationToken = default) =>
+        HourFilter filter, string pageToken, int pageSize, CancellationToken cancellationToken = default, string orderBy = "") =>
         CallAsync(nameof(HourService.HourServiceClient.ListHourEntries), async options =>
         {
             var response = await hours.ListHourEntriesAsync(new ListHourEntriesRequest
@@ -37,6 +37,7 @@ public sealed partial class GonServerClient
                 PageToken = pageToken,
                 PageSize = pageSize,
                 IncludeTotalCount = true,
+                OrderBy = orderBy,
             }, options);
             return new HourReviewPage(response.HourEntries.Select(ToView).ToList(), response.NextPageToken, response.TotalCount);
         }, cancellationToken);

@@ -32,10 +32,10 @@ public sealed partial class GonServerClient
                 Display(r.Figures.AllocatedQuantity), r.Figures.ApprovedQuantity, r.Figures.DeliveredShareBp)).ToList();
         }, cancellationToken);
 
-    public Task<ServerResult<Page<AuditEntryView>>> ListAuditEntriesAsync(string pageToken, int pageSize, CancellationToken cancellationToken = default) =>
+    public Task<ServerResult<Page<AuditEntryView>>> ListAuditEntriesAsync(string pageToken, int pageSize, CancellationToken cancellationToken = default, string orderBy = "") =>
         CallAsync(nameof(AuditService.AuditServiceClient.ListAuditEntries), async options =>
         {
-            var response = await audit.ListAuditEntriesAsync(new ListAuditEntriesRequest { PageToken = pageToken, PageSize = pageSize }, options);
+            var response = await audit.ListAuditEntriesAsync(new ListAuditEntriesRequest { PageToken = pageToken, PageSize = pageSize, OrderBy = orderBy }, options);
             return new Page<AuditEntryView>(response.Entries.Select(e => new AuditEntryView(
                 e.Id, ToDateTime(e.OccurredAt), string.IsNullOrEmpty(e.ActorName) ? e.ActorSubject : e.ActorName,
                 e.ActorRole, e.Method, e.Resource, e.Access, e.Purpose, e.ClientId)).ToList(), response.NextPageToken);

@@ -76,7 +76,7 @@ public sealed class SupportArrangementGrpcService(GonDbContext db, TenantContext
     public override async Task<ListArrangementsResponse> ListArrangements(ListArrangementsRequest request, ServerCallContext context)
     {
         var v = new Violations();
-        var page = Page.Parse(v, request.PageSize, request.PageToken);
+        var (order, page) = ArrangementListOrder.Arrangements.Parse(v, request.OrderBy, request.PageSize, request.PageToken);
         var state = AccessProcessSupport.ToDomain<DomainState>(request.State);
         v.Check(request.State != Contracts.V1.ArrangementState.Unspecified && state is null, "state", "is not an arrangement state");
         AreaIdRules.Filter(v, request.AreaId);
@@ -94,7 +94,7 @@ public sealed class SupportArrangementGrpcService(GonDbContext db, TenantContext
         var ct = context.CancellationToken;
         var query = await access.ListAsync(new ArrangementFilter(state, request.AreaId, clientId, referralId, supportType, product,
             executor, subcontract, activeOn), ct);
-        var (items, next) = await page.ApplyAsync(query.OrderByDescending(a => a.CreatedAt).ThenBy(a => a.Id), (q, t) => q.ToListAsync(t), ct);
+        var (items, next) = await page.ApplyAsync(ArrangementListOrder.Arrangements.Apply(query, order), (q, t) => q.ToListAsync(t), ct);
         await log.ReadAsync(Resource, items.Select(a => a.ClientId), ct);
         var response = new ListArrangementsResponse { NextPageToken = next };
         response.Arrangements.AddRange(await ToProto(items, ct));

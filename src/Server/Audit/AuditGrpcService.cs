@@ -22,7 +22,7 @@ public sealed class AuditGrpcService(GonDbContext db, AuditChainVerifier verifie
     public override async Task<ListAuditEntriesResponse> ListAuditEntries(ListAuditEntriesRequest request, ServerCallContext context)
     {
         var v = new Violations();
-        var page = Page.Parse(v, request.PageSize, request.PageToken);
+        var (order, page) = AuditListOrder.Entries.Parse(v, request.OrderBy, request.PageSize, request.PageToken);
         Text.Optional(v, "actor_subject", request.ActorSubject, 200);
         v.ThrowIfAny();
 
@@ -31,7 +31,7 @@ public sealed class AuditGrpcService(GonDbContext db, AuditChainVerifier verifie
         {
             query = query.Where(a => a.ActorSubject == request.ActorSubject);
         }
-        var (items, next) = await page.ApplyAsync(query.OrderByDescending(a => a.OccurredAt).ThenBy(a => a.Id), (q, ct) => q.ToListAsync(ct), context.CancellationToken);
+        var (items, next) = await page.ApplyAsync(AuditListOrder.Entries.Apply(query, order), (q, ct) => q.ToListAsync(ct), context.CancellationToken);
         var response = new ListAuditEntriesResponse { NextPageToken = next };
         response.Entries.AddRange(items.Select(ToProto));
         return response;
@@ -58,11 +58,11 @@ public sealed class AuditGrpcService(GonDbContext db, AuditChainVerifier verifie
     public override async Task<ListClientAccessResponse> ListClientAccess(ListClientAccessRequest request, ServerCallContext context)
     {
         var v = new Violations();
-        var page = Page.Parse(v, request.PageSize, request.PageToken);
+        var (order, page) = AuditListOrder.ClientAccess.Parse(v, request.OrderBy, request.PageSize, request.PageToken);
         var clientId = ProtoConvert.ToId(v, "client_id", request.ClientId);
         v.ThrowIfAny();
         var query = await report.ForAsync(clientId!.Value, context.CancellationToken);
-        var (items, next) = await page.ApplyAsync(query, (q, ct) => q.ToListAsync(ct), context.CancellationToken);
+        var (items, next) = await page.ApplyAsync(AuditListOrder.ClientAccess.Apply(query, order), (q, ct) => q.ToListAsync(ct), context.CancellationToken);
         var response = new ListClientAccessResponse { NextPageToken = next };
         response.Entries.AddRange(items.Select(ToProto));
         return response;

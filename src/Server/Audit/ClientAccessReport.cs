@@ -16,7 +16,7 @@ public sealed class ClientAccessReport(GonDbContext db, TenantContext tenant, Cr
 {
     public const string Resource = "ClientAccessReport";
 
-    /// <summary>Checks the caller may have the client's report, records that it does, and returns the client's entries, newest first.</summary>
+    /// <summary>Checks the caller may have the client's report, records that it does, and returns the client's entries (unordered: the list orders them).</summary>
     public async Task<IQueryable<AuditEntry>> ForAsync(Guid clientId, CancellationToken ct)
     {
         var exists = tenant.IsGemeente
@@ -27,7 +27,6 @@ public sealed class ClientAccessReport(GonDbContext db, TenantContext tenant, Cr
             throw new NotFoundException("Client");
         }
         await log.ReadAsync(Resource, [clientId], ct);
-        return db.AuditEntries.AsNoTracking().Where(e => e.ClientId == clientId)
-            .OrderByDescending(e => e.OccurredAt).ThenBy(e => e.Id);
+        return db.AuditEntries.AsNoTracking().Where(e => e.ClientId == clientId);
     }
 }

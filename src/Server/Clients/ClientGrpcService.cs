@@ -108,9 +108,9 @@ public sealed class ClientGrpcService(GonDbContext db, TenantContext tenant, Cro
     public override async Task<ListClientsResponse> ListClients(ListClientsRequest request, ServerCallContext context)
     {
         var v = new Violations();
-        var page = Page.Parse(v, request.PageSize, request.PageToken);
+        var (order, page) = ClientListOrder.Clients.Parse(v, request.OrderBy, request.PageSize, request.PageToken);
         var ct = context.CancellationToken;
-        var clients = await ListQueryAsync(v, request, ct);
+        var clients = await ListQueryAsync(v, request, order, ct);
         var (items, next) = await page.ApplyAsync(clients, (q, t) => q.ToListAsync(t), ct);
         await log.ReadAsync(ClientResource, items.Select(c => c.Id), ct);
         var response = new ListClientsResponse { NextPageToken = next };
@@ -123,7 +123,7 @@ public sealed class ClientGrpcService(GonDbContext db, TenantContext tenant, Cro
     /// <paramref name="v"/> (thrown with what the caller added before) ahead of any read. The table export
     /// (Exports/ExportRequestMapping) reads the same set in chunks.
     /// </summary>
-    internal async Task<IQueryable<DomainClient>> ListQueryAsync(Violations v, ListClientsRequest request, CancellationToken ct)
+    internal async Task<IQueryable<DomainClient>> ListQueryAsync(Violations v, ListClientsRequest request, OrderBy? order, CancellationToken ct)
     {
         var query = request.Query?.Trim() ?? "";
         v.Check(query.Length is 1 or > 200, "query", "must be 2-200 characters when set");
@@ -164,7 +164,7 @@ public sealed class ClientGrpcService(GonDbContext db, TenantContext tenant, Cro
         {
             clients = clients.Where(c => c.Postcode == postcode);
         }
-        return clients.OrderBy(c => c.Surname).ThenBy(c => c.GivenNames).ThenBy(c => c.Id);
+        return ClientListOrder.Clients.Apply(clients, order);
     }
 
     [Authorize(Roles = $"{GonRoles.Hoofdaanbieder},{GonRoles.Wij}")]
@@ -214,7 +214,7 @@ public sealed class ClientGrpcService(GonDbContext db, TenantContext tenant, Cro
     public override async Task<ListReferralsResponse> ListReferrals(ListReferralsRequest request, ServerCallContext context)
     {
         var v = new Violations();
-        var page = Page.Parse(v, request.PageSize, request.PageToken);
+        var (order, page) = ClientListOrder.Referrals.Parse(v, request.OrderBy, request.PageSize, request.PageToken);
         var state = AccessProcessSupport.ToDomain<DomainReferralState>(request.State);
         v.Check(request.State != Contracts.V1.ReferralState.Unspecified && state is null, "state", "is not a referral state");
         AreaIdRules.Filter(v, request.AreaId);
@@ -235,7 +235,7 @@ public sealed class ClientGrpcService(GonDbContext db, TenantContext tenant, Cro
         {
             query = query.Where(r => r.ClientId == clientId);
         }
-        var (items, next) = await page.ApplyAsync(query.OrderByDescending(r => r.ReferredAt).ThenBy(r => r.Id), (q, t) => q.ToListAsync(t), ct);
+        var (items, next) = await page.ApplyAsync(ClientListOrder.Referrals.Apply(query, order), (q, t) => q.ToListAsync(t), ct);
         await log.ReadAsync(ReferralResource, items.Select(r => r.ClientId), ct);
         var response = new ListReferralsResponse { NextPageToken = next };
         response.Referrals.AddRange(await ToProto(items, ct));

@@ -3,6 +3,7 @@ using GonPortal.Contracts.V1;
 using GonPortal.Domain.Validation;
 using GonPortal.Server.Clients;
 using GonPortal.Server.Hours;
+using GonPortal.Server.Paging;
 using GonPortal.Server.Subcontracts;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
@@ -28,15 +29,17 @@ internal static class ExportRequestMapping
     public static async Task<(IQueryable<DomainClient> Query, bool ShowBsn)> ClientsAsync(HttpContext http, Violations v, CancellationToken ct)
     {
         var request = FromQuery<ListClientsRequest>(http.Request.Query, v);
+        var order = OrderBy.Parse(v, request.OrderBy, ClientListOrder.Clients.Names);
         var service = ActivatorUtilities.CreateInstance<ClientGrpcService>(http.RequestServices);
-        return (await service.ListQueryAsync(v, request, ct), service.ShowBsn);
+        return (await service.ListQueryAsync(v, request, order, ct), service.ShowBsn);
     }
 
     public static async Task<IQueryable<DomainEntry>> HourEntriesAsync(HttpContext http, Violations v, CancellationToken ct)
     {
         var request = FromQuery<ListHourEntriesRequest>(http.Request.Query, v);
+        var order = OrderBy.Parse(v, request.OrderBy, HourEntryListOrder.Entries.Names);
         var service = ActivatorUtilities.CreateInstance<HourGrpcService>(http.RequestServices);
-        return await service.ListQueryAsync(v, request, ct);
+        return await service.ListQueryAsync(v, request, order, ct);
     }
 
     public static async Task<IQueryable<DomainSubcontract>> SubcontractsAsync(HttpContext http, Violations v, CancellationToken ct)

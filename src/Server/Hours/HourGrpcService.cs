@@ -133,9 +133,9 @@ public sealed class HourGrpcService(GonDbContext db, TenantContext tenant, Cross
     public override async Task<ListHourEntriesResponse> ListHourEntries(ListHourEntriesRequest request, ServerCallContext context)
     {
         var v = new Violations();
-        var page = Page.Parse(v, request.PageSize, request.PageToken);
+        var (order, page) = HourEntryListOrder.Entries.Parse(v, request.OrderBy, request.PageSize, request.PageToken);
         var ct = context.CancellationToken;
-        var query = await ListQueryAsync(v, request, ct);
+        var query = await ListQueryAsync(v, request, order, ct);
         var (items, next) = await page.ApplyAsync(query, (q, t) => q.ToListAsync(t), ct);
         await log.ReadAsync(HourEntryAudit.Resource, items.Select(e => e.ClientId), ct);
         var response = new ListHourEntriesResponse { NextPageToken = next };
@@ -151,7 +151,7 @@ public sealed class HourGrpcService(GonDbContext db, TenantContext tenant, Cross
     /// ListHourEntries' filters over what the caller may see, in the list's order, untracked; validated into
     /// <paramref name="v"/> ahead of any read. The table export (Exports/ExportRequestMapping) reads the same set in chunks.
     /// </summary>
-    internal async Task<IQueryable<DomainEntry>> ListQueryAsync(Violations v, ListHourEntriesRequest request, CancellationToken ct)
+    internal async Task<IQueryable<DomainEntry>> ListQueryAsync(Violations v, ListHourEntriesRequest request, OrderBy? order, CancellationToken ct)
     {
         var arrangement = ProtoConvert.ToId(v, "arrangement_id", request.ArrangementId, required: false);
         var client = ProtoConvert.ToId(v, "client_id", request.ClientId, required: false);
@@ -182,7 +182,7 @@ public sealed class HourGrpcService(GonDbContext db, TenantContext tenant, Cross
         if (from is not null) query = query.Where(e => e.ServiceDate >= from);
         if (to is not null) query = query.Where(e => e.ServiceDate <= to);
         if (!string.IsNullOrEmpty(request.EntryKey)) query = query.Where(e => e.EntryKey == request.EntryKey);
-        return query.OrderByDescending(e => e.ServiceDate).ThenBy(e => e.Id);
+        return HourEntryListOrder.Entries.Apply(query, order);
     }
 
     [Authorize(Roles = GonRoles.Hoofdaanbieder)]

@@ -1,0 +1,19 @@
+using GonPortal.Server.Paging;
+using DomainArrangement = GonPortal.Domain.Arrangements.Arrangement;
+
+namespace GonPortal.Server.Arrangements;
+
+/// <summary>The order_by fields of ListArrangements (listed in arrangements.proto).</summary>
+public static class ArrangementListOrder
+{
+    /// <summary>
+    /// An arrangement without a start or end date (not yet decided; an end date also for "onbepaalde tijd") sorts as
+    /// the latest date on both databases, instead of where each database puts a NULL.
+    /// </summary>
+    public static readonly SortFields<DomainArrangement> Arrangements = new SortFields<DomainArrangement>(
+            q => q.OrderByDescending(a => a.CreatedAt).ThenBy(a => a.Id), a => a.Id)
+        .Add("created_at", a => a.CreatedAt)
+        .Add("start_date", a => a.StartDate ?? DateOnly.MaxValue)
+        .Add("end_date", a => a.EndDate ?? DateOnly.MaxValue)
+        .Add("area_id", a => a.AreaId);
+}
