@@ -1,0 +1,68 @@
+using System.Text.RegularExpressions;
+
+namespace GonPortal.Portal.Tests.Exports;
+
+/// <summary>
+/// Every table in the portal's razor files sorts (a SortHeader per data column) and downloads (a TableExport), or is
+/// on a list in <see cref="TableCoverage"/> with its reason: a new table without them fails here before any browser runs.
+/// </summary>
+public sealed partial class TableSourceCoverageTests
+{
+    [Fact]
+    public void Every_table_sorts_and_exports_or_is_listed_with_its_reason()
+    {
+        var portal = Path.Combine(RepositoryRoot(), "src", "Portal");
+        var missing = new List<string>();
+        var checkedFiles = 0;
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(portal, "Components"), "*.razor", SearchOption.AllDirectories))
+        {
+            var name = Path.GetRelativePath(portal, file).Replace('\\', '/');
+            var text = File.ReadAllText(file);
+            if (!text.Contains("<table", StringComparison.Ordinal) || Listed(name))
+            {
+                continue;
+            }
+            checkedFiles++;
+            if (!text.Contains("<TableExport", StringComparison.Ordinal))
+            {
+                missing.Add($"{name}: no TableExport");
+            }
+            // a plain header cell is allowed only for a column of buttons or links
+            foreach (Match header in PlainHeader().Matches(text))
+            {
+                var key = header.Groups[1].Value;
+                if (key is not ("Acties" or "Revisies.Kop"))
+                {
+                    missing.Add($"{name}: column \"{key}\" has no SortHeader");
+                }
+            }
+        }
+        Assert.True(checkedFiles >= 20, $"only {checkedFiles} razor files with a table were checked");
+        Assert.True(missing.Count == 0, string.Join(Environment.NewLine, missing));
+    }
+
+    [Fact]
+    public void The_lists_name_files_that_exist()
+    {
+        var portal = Path.Combine(RepositoryRoot(), "src", "Portal");
+        var listed = TableCoverage.NoSortNoExport.Keys.Concat(TableCoverage.NotYetDone);
+        Assert.All(listed, name => Assert.True(File.Exists(Path.Combine(portal, name)), name));
+    }
+
+    private static bool Listed(string name) =>
+        TableCoverage.NoSortNoExport.ContainsKey(name) || TableCoverage.Paged.Contains(name) || TableCoverage.NotYetDone.Contains(name);
+
+    /// <summary>A column header written as a plain th in the thead, with its text key.</summary>
+    [GeneratedRegex("""<th scope="col"[^>]*>@L\["([^"]+)"\]</th>""")]
+    private static partial Regex PlainHeader();
+
+    private static string RepositoryRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "GonPortal.sln")))
+        {
+            folder = folder.Parent;
+        }
+        return folder?.FullName ?? throw new InvalidOperationException("GonPortal.sln not found above the test folder.");
+    }
+}
