@@ -135,6 +135,22 @@ public sealed class SettlementFlowTests(PortalHosts hosts, BrowserFixture browse
 
         await Assertions.Expect(figures.Locator("tr", new() { HasText = "Eigen leveringskosten (jaarverslag)" })).ToContainTextAsync("€ 2.500.000,00");
         await Assertions.Expect(coordinator.GetByTestId("pgb-figuren")).ToContainTextAsync("PGB-bedrag");
+
+        // The same reconciliation as a PDF for a controller: every figure of the page with its name, and the PGB figures.
+        var download = await coordinator.RunAndWaitForDownloadAsync(() => coordinator.GetByRole(AriaRole.Button, new() { Name = "Download PDF" }).ClickAsync());
+        Assert.StartsWith("verantwoording-2027-centrum-oude-wijken-revisie-", download.SuggestedFilename);
+        var pdf = GonPortal.Portal.Tests.Documents.DocumentTexts.Read(await File.ReadAllBytesAsync((await download.PathAsync())!));
+        foreach (var table in new[] { figures, coordinator.GetByTestId("pgb-figuren") })
+        {
+            foreach (var row in await table.Locator("tbody tr").AllAsync())
+            {
+                var label = (await row.Locator("th").TextContentAsync())!.Trim();
+                var value = (await row.Locator("td").Last.TextContentAsync())!.Trim();
+                GonPortal.Portal.Tests.Documents.DocumentTexts.Shows(pdf, label + value);
+            }
+        }
+
+        GonPortal.Portal.Tests.Documents.DocumentTexts.Shows(pdf, "Hoofdaanbieder (betaler)Stadse Zorgcombinatie");
         await AccessibilityTests.AssertNoViolationsAsync(coordinator, "verantwoording met alle figuren");
         await AccessibilityTests.AssertNoViolationsAsync(gemeente, "runs met voortgang en uitkomst");
     }
