@@ -30,6 +30,7 @@ public static class GrpcClientExtensions
         builder.Services.AddGonClient<MachineClientService.MachineClientServiceClient>(address);
         builder.Services.AddGonClient<WorkQueueService.WorkQueueServiceClient>(address);
         builder.Services.AddGonClient<ConversionService.ConversionServiceClient>(address);
+        builder.Services.AddGonClient<YearOverviewService.YearOverviewServiceClient>(address);
         builder.Services.AddScoped<PurposeContext>();
         builder.Services.AddScoped<GonServerClient>();
         return builder;

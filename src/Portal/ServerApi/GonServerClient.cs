@@ -26,6 +26,7 @@ public sealed partial class GonServerClient(
     MachineClientService.MachineClientServiceClient machineClients,
     WorkQueueService.WorkQueueServiceClient workQueue,
     ConversionService.ConversionServiceClient conversion,
+    YearOverviewService.YearOverviewServiceClient yearOverview,
     PurposeContext purpose,
     ILogger<GonServerClient> logger)
 {

@@ -11,6 +11,7 @@ using GonPortal.Server.Reporting;
 using GonPortal.Server.Settlements;
 using GonPortal.Server.Subcontracts;
 using GonPortal.Server.WorkQueue;
+using GonPortal.Server.YearOverview;
 using Grpc.AspNetCore.Server.Model;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -43,6 +44,7 @@ public static class GrpcExtensions
         builder.Services.AddGonSubcontractServices();
         builder.Services.AddGonBudgetServices();
         builder.Services.AddGonReportingServices();
+        builder.Services.AddGonYearOverviewServices();
         builder.Services.AddGonProviderServices();
         builder.Services.AddGonAdministration(builder.Configuration);
         builder.Services.AddScoped<WorkQueueQuery>();
@@ -70,6 +72,7 @@ public static class GrpcExtensions
         app.MapGrpcService<SupportArrangementGrpcService>();
         app.MapGrpcService<HourGrpcService>();
         app.MapGrpcService<ReportingGrpcService>();
+        app.MapGrpcService<YearOverviewGrpcService>();
         app.MapGrpcService<BudgetGrpcService>();
         app.MapGrpcService<SettlementGrpcService>();
         app.MapGrpcService<AdministrationGrpcService>();

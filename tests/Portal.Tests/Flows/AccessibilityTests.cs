@@ -51,6 +51,7 @@ public sealed class AccessibilityTests(PortalHosts hosts, BrowserFixture browser
         { Gemeente, "/afrekening/revisies?soort=PgbFinal&gebied=3&jaar=2027" },
         { Gemeente, "/specificaties?jaar=2027&maand=12" },
         { Gemeente, "/verantwoording" },
+        { Gemeente, "/jaaroverzicht" },
         { Wij, "/verwijzingen" },
         { Wij, "/aanmelden" },
         { Wij, "/akkoord" },
@@ -70,7 +71,7 @@ public sealed class AccessibilityTests(PortalHosts hosts, BrowserFixture browser
     private static readonly HashSet<string> PurposePages =
     [
         "/overzicht", "/toestemming", "/beschikkingen", "/begroting/jaarverslagen", "/afrekening", "/afrekening/revisies?soort=PgbFinal&gebied=3&jaar=2027",
-        "/specificaties?jaar=2027&maand=12", "/verantwoording",
+        "/specificaties?jaar=2027&maand=12", "/verantwoording", "/jaaroverzicht",
     ];
 
     [Theory]

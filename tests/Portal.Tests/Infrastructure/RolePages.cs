@@ -22,7 +22,7 @@ public static class RolePages
         [
             "/overzicht", "/te-doen", "/toestemming", "/beschikkingen", "/audit", "/begroting", "/begroting/jaarparameters", "/begroting/index",
             "/begroting/lumpsums", "/begroting/ventiel", "/begroting/pgb", "/begroting/jaarverslagen", "/afrekening",
-            "/afrekening/revisies?soort=PgbFinal&gebied=3&jaar=2027", "/specificaties?jaar=2027&maand=12", "/verantwoording", "/conversie",
+            "/afrekening/revisies?soort=PgbFinal&gebied=3&jaar=2027", "/specificaties?jaar=2027&maand=12", "/verantwoording", "/conversie", "/jaaroverzicht",
         ],
         [PortalTest.Wij] = ["/verwijzingen", "/te-doen", "/aanmelden", "/akkoord"],
         [PortalTest.GemeenteBeheerder] =

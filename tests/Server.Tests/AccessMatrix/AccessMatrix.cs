@@ -89,6 +89,7 @@ public static class AccessMatrix
         ReportingService/ListProviderVolumes             U  OK PD OK PD PD OK OK OK
         ReportingService/ListProductVolumes              U  OK PD OK PD PD PD PD PD
         ReportingService/GetAreaShares                   U  OK PD OK PD PD PD PD PD
+        YearOverviewService/GetYearOverview              U  OK PD PD PD PD PD PD PD
         BudgetService/SetBaseLumpsum                     U  OK PD PD PD PD PD PD PD
         BudgetService/ListBaseLumpsums                   U  OK PD OK OK OK PD PD PD
         BudgetService/SetIndexRate                       U  OK PD PD PD PD PD PD PD
@@ -187,6 +188,7 @@ public static class AccessMatrix
                     "bronkenmerk;bsn;voorletters;achternaam;geboortedatum;postcode;gebied;product;eenheid;soort;omvang;frequentie;startdatum\n" +
                     $"matrix-{Guid.NewGuid():N};{AccessProcessScenario.NewBsn()};M.;Matrix;01-01-1960;9711AB;1;begeleiding;uur;basis;1;week;01-01-2028\n"),
             }),
+        ["YearOverviewService/GetYearOverview"] = async (_, _, c) => await new YearOverviewService.YearOverviewServiceClient(c).GetYearOverviewAsync(new() { Year = 2027 }),
         ["ReferenceService/ListAreas"] = async (_, _, c) => await new ReferenceService.ReferenceServiceClient(c).ListAreasAsync(new()),
         ["ReferenceService/ListProducts"] = async (_, _, c) => await new ReferenceService.ReferenceServiceClient(c).ListProductsAsync(new()),
         ["ReferenceService/ListUnits"] = async (_, _, c) => await new ReferenceService.ReferenceServiceClient(c).ListUnitsAsync(new()),
