@@ -50,9 +50,9 @@ internal static class PostgresSide
     /// <summary>
     /// The reference: the rows the import stored for <paramref name="reporterId"/> with keys starting
     /// "bench-", read into memory first (not timed), then written again by one binary COPY into the same
-    /// table (same indexes, same millions of rows) under new ids and keys. Returns rows and seconds.
+    /// table (same indexes, same millions of rows) under new ids and keys. Returns rows, seconds and the CPU the COPY cost.
     /// </summary>
-    public static async Task<(int Rows, double Seconds)> RawCopyAsync(NpgsqlDataSource db, Guid reporterId)
+    public static async Task<(int Rows, double Seconds, CpuMeter.Sample? Cpu)> RawCopyAsync(NpgsqlDataSource db, Guid reporterId, CpuMeter? cpu)
     {
         const string Columns = """
             "Id", "EntryKey", "ArrangementId", "ClientId", "AreaId", "TenantId", "ServiceDate", "Product", "Unit", "Quantity",
@@ -84,6 +84,7 @@ internal static class PostgresSide
             NpgsqlDbType.TimestampTz, NpgsqlDbType.Varchar, NpgsqlDbType.Varchar,
         ];
         await using var connection = await db.OpenConnectionAsync();
+        var cpuBefore = cpu?.Read();
         var watch = Stopwatch.StartNew();
         await using (var importer = await connection.BeginBinaryImportAsync($"COPY \"HourEntries\" ({Columns}) FROM STDIN (FORMAT BINARY)"))
         {
@@ -104,6 +105,7 @@ internal static class PostgresSide
             }
             await importer.CompleteAsync();
         }
-        return (rows.Count, watch.Elapsed.TotalSeconds);
+        var seconds = watch.Elapsed.TotalSeconds;
+        return (rows.Count, seconds, cpu is null ? null : cpu.Read() - cpuBefore!);
     }
 }

@@ -86,20 +86,25 @@ async Task<(ImportHourEntriesResponse Response, double Seconds)> Import()
 }
 
 // The peak of the imports alone: reset VmHWM, so start-up (migrations, demo seeding) does not hide it.
+var cpu = await CpuMeter.ForAsync(hosts.Server.Id, pg);
+var rssAtReset = Hosts.CurrentMiB(hosts.Server);
 File.WriteAllText($"/proc/{hosts.Server.Id}/clear_refs", "5");
+var cpu0 = cpu?.Read();
 var (first, firstSeconds) = await Import();
+var cpu1 = cpu?.Read();
 var peakAfterFirst = Hosts.PeakMiB(hosts.Server);
 var (second, secondSeconds) = await Import();
+var cpu2 = cpu?.Read();
 var peakAfterSecond = Hosts.PeakMiB(hosts.Server);
 var approval = await FilterApproval.RunAsync(channel, "http://127.0.0.1:5600", hosts.Server, DemoData.DeLinde.Id);
 
-var copy = pg is null ? default : await PostgresSide.RawCopyAsync(pg, DemoData.DeLinde.Id);
+var copy = pg is null ? default : await PostgresSide.RawCopyAsync(pg, DemoData.DeLinde.Id, cpu);
 
 Console.WriteLine($"database            {provider}; {streams} concurrent import streams; {(pg is null ? "" : $"{preload:N0} entries in the table before the import")}");
 Console.WriteLine($"entries sent        {entries.Count} (of which {entries.Count(e => e.ServiceDate.Year == 2099)} deliberately bad: future date)");
 Console.WriteLine($"first import        {firstSeconds:F1} s, {first.ReceivedCount / firstSeconds:F0} entries/s; created {first.CreatedCount}, existing {first.ExistingCount}, rejected {first.RejectedCount}");
 Console.WriteLine($"re-import (same)    {secondSeconds:F1} s, {second.ReceivedCount / secondSeconds:F0} entries/s; created {second.CreatedCount}, existing {second.ExistingCount}, rejected {second.RejectedCount}");
-Console.WriteLine($"server peak RSS     {startupPeak:F0} MiB after start-up and seeding; from the start of the imports (peak reset): {peakAfterFirst:F0} MiB after first import, {peakAfterSecond:F0} MiB after re-import");
+Console.WriteLine($"server peak RSS     {startupPeak:F0} MiB after start-up and seeding ({rssAtReset:F0} MiB resident when the imports began); from the start of the imports (peak reset): {peakAfterFirst:F0} MiB after first import, {peakAfterSecond:F0} MiB after re-import");
 Console.WriteLine($"approve by filter   {approval.Seconds:F1} s for {approval.Approved} entries ({approval.Approved / Math.Max(approval.Seconds, 0.001):F0} entries/s); server peak RSS during the approvals {approval.PeakMiB:F0} MiB");
 Console.WriteLine($"rejection reasons   {string.Join(", ", first.Rejections.GroupBy(r => r.Reason).Select(g => $"{g.Key}={g.Count()}"))}");
 if (pg is not null)
@@ -107,6 +112,15 @@ if (pg is not null)
     var copyRate = copy.Rows / copy.Seconds;
     Console.WriteLine($"raw binary COPY     {copy.Seconds:F1} s for the {copy.Rows} stored rows again, {copyRate:F0} rows/s, into a table then holding {await PostgresSide.CountAsync(pg) - copy.Rows:N0} entries");
     Console.WriteLine($"import / COPY       {first.ReceivedCount / firstSeconds / copyRate:F2} × (first import's entries/s over COPY's rows/s)");
+    if (cpu0 is not null && cpu1 is not null && cpu2 is not null && copy.Cpu is { } copyCpu)
+    {
+        static string Cpu(CpuMeter.Sample s) => $"server {s.Server:F1} s + PostgreSQL {s.Postgres:F1} s + client {s.Client:F1} s = {s.Total:F1} CPU-s";
+        var firstCpu = cpu1 - cpu0;
+        Console.WriteLine($"CPU first import    {Cpu(firstCpu)}, {first.ReceivedCount / firstCpu.Total:F0} entries per CPU-second");
+        Console.WriteLine($"CPU re-import       {Cpu(cpu2 - cpu1)}, {second.ReceivedCount / (cpu2 - cpu1).Total:F0} entries per CPU-second");
+        Console.WriteLine($"CPU raw COPY        {Cpu(copyCpu)}, {copy.Rows / copyCpu.Total:F0} rows per CPU-second");
+        Console.WriteLine($"import / COPY (CPU) {first.ReceivedCount / firstCpu.Total / (copy.Rows / copyCpu.Total):F2} × (entries per CPU-second over COPY's rows per CPU-second)");
+    }
 }
 await hosts.DisposeAsync();
 if (pg is not null && !options.ContainsKey("keep"))

@@ -81,7 +81,10 @@ public sealed class Arrangement : ITenantOwned
     public Beschikking? BeschikkingInForce => Beschikkingen.OrderBy(b => b.RecordedAt).ThenBy(b => b.ValidFrom).LastOrDefault();
 
     /// <summary>Started: ACTIVE or ENDED.</summary>
-    public bool IsStarted => State is ArrangementState.Active or ArrangementState.Ended;
+    public bool IsStarted => Started(State);
+
+    /// <summary>Whether an arrangement in this state has started (for facts read as columns rather than as the whole arrangement).</summary>
+    public static bool Started(ArrangementState state) => state is ArrangementState.Active or ArrangementState.Ended;
 
     /// <summary>Active on <paramref name="date"/>: started, start &lt;= date and (no end or date &lt;= end).</summary>
     public bool IsActiveOn(DateOnly date) => IsStarted && StartDate <= date && (EndDate is null || date <= EndDate);

@@ -20,22 +20,27 @@ public sealed class HourFactsLoader(GonDbContext db, TenantContext tenant, Tenan
     public async Task<List<HourEntryCheck>> GatherAsync(IReadOnlyList<HourEntryInput> inputs, CancellationToken ct)
     {
         var arrangementIds = inputs.Select(i => ParseId(i.ArrangementId)).OfType<Guid>().Distinct().ToList();
-        var arrangements = await db.Arrangements.AsNoTracking().Where(a => arrangementIds.Contains(a.Id)).ToListAsync(ct);
+        // Only what the judgement reads: no beschikkingen, no notes, no change tracking (the entity with its owned
+        // collections cost a join per collection and most of the chunk's materialisation).
+        var arrangements = arrangementIds.Count == 0 ? [] : await db.Arrangements.AsNoTracking().Where(a => arrangementIds.Contains(a.Id))
+            .Where(a => a.Product != null && a.Unit != null && a.StartDate != null)
+            .Select(a => new ArrangementRow(a.Id, a.TenantId, a.ClientId, a.AreaId, a.Product!.Value, a.Unit!.Value, a.StartDate!.Value, a.EndDate, a.State,
+                a.Versions.Select(v => new VersionRow(v.Number, v.EffectiveFrom, v.ExecutorProviderId, v.SubcontractId)).ToList()))
+            .ToListAsync(ct);
         var subcontractIds = arrangements.SelectMany(a => a.Versions).Select(v => v.SubcontractId).OfType<Guid>().Distinct().ToList();
-        var subcontracts = await db.Subcontracts.AsNoTracking().Where(s => subcontractIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
-        var facts = arrangements.Where(a => a.Product is not null && a.Unit is not null && a.StartDate is not null)
-            .ToDictionary(a => a.Id, a => ToFacts(a, subcontracts));
+        var subcontracts = subcontractIds.Count == 0 ? [] : await db.Subcontracts.AsNoTracking().Where(s => subcontractIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
+        var facts = arrangements.ToDictionary(a => a.Id, a => ToFacts(a, subcontracts));
 
         // Only keys that could be stored are looked up: an invalid one (a NUL, 100,000 characters) is the domain's to
         // reject, and PostgreSQL would refuse a NUL in the query itself.
         var keys = inputs.Select(i => i.EntryKey).Where(Text.IsValidRequestId).Distinct().ToList();
         var reporter = tenant.TenantId;
-        var sameKey = await db.HourEntries.AsNoTracking()
+        var sameKey = keys.Count == 0 ? new Dictionary<string, HourEntry>(StringComparer.Ordinal) : await db.HourEntries.AsNoTracking()
             .Where(e => e.ReportedByProviderId == reporter && keys.Contains(e.EntryKey))
             .ToDictionaryAsync(e => e.EntryKey, StringComparer.Ordinal, ct);
 
         var reversedIds = inputs.Select(i => ParseId(i.ReversesEntryId)).OfType<Guid>().Distinct().ToList();
-        var reversed = await db.HourEntries.AsNoTracking().Where(e => reversedIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
+        var reversed = reversedIds.Count == 0 ? [] : await db.HourEntries.AsNoTracking().Where(e => reversedIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
         var reversedBy = await ReversedByAsync(sameKey.Values.Select(e => e.Id).Concat(reversed.Keys).ToList(), ct);
 
         var minutes = await ClientDayMinutesAsync(inputs, facts, ct);
@@ -91,8 +96,13 @@ public sealed class HourFactsLoader(GonDbContext db, TenantContext tenant, Tenan
         return sums.ToDictionary(s => (s.ClientId, s.ServiceDate), s => s.Minutes);
     }
 
-    private static ArrangementFacts ToFacts(Arrangement a, IReadOnlyDictionary<Guid, Subcontract> subcontracts) => new(
-        a.Id, a.TenantId, a.ClientId, a.AreaId, a.Product!.Value, a.Unit!.Value, a.StartDate!.Value, a.EndDate, a.IsStarted,
+    private sealed record VersionRow(int Number, DateOnly EffectiveFrom, Guid ExecutorProviderId, Guid? SubcontractId);
+
+    private sealed record ArrangementRow(Guid Id, Guid TenantId, Guid ClientId, int AreaId, Product Product, Unit Unit, DateOnly StartDate,
+        DateOnly? EndDate, ArrangementState State, List<VersionRow> Versions);
+
+    private static ArrangementFacts ToFacts(ArrangementRow a, IReadOnlyDictionary<Guid, Subcontract> subcontracts) => new(
+        a.Id, a.TenantId, a.ClientId, a.AreaId, a.Product, a.Unit, a.StartDate, a.EndDate, Arrangement.Started(a.State),
         a.Versions.OrderBy(v => v.Number).Select(v => new ExecutorVersionFacts(v.EffectiveFrom, v.ExecutorProviderId,
             v.SubcontractId is { } sid && subcontracts.TryGetValue(sid, out var s)
                 ? new SubcontractFacts(s.Id, s.State is SubcontractState.Consented or SubcontractState.Ended, s.ValidFrom, s.ValidTo,
