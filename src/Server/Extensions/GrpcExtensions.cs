@@ -64,6 +64,7 @@ public static class GrpcExtensions
     /// </summary>
     public static WebApplication MapGonServices(this WebApplication app)
     {
+        app.UseGrpcBodyRateForCallers();
         app.MapGrpcService<ReferenceGrpcService>();
         app.MapGrpcService<ProviderGrpcService>();
         app.MapGrpcService<SubcontractGrpcService>();
