@@ -10,9 +10,13 @@ public sealed class RestCalls(GonHosts hosts) : IDisposable
 {
     private readonly HttpClient _http = new() { BaseAddress = hosts.ServerHttpUrl };
 
-    public async Task<HttpResponseMessage> Send(HttpMethod method, string path, string? caller, string? json = null)
+    public async Task<HttpResponseMessage> Send(HttpMethod method, string path, string? caller, string? json = null, string? purpose = null)
     {
         using var request = new HttpRequestMessage(method, path);
+        if (purpose is not null)
+        {
+            request.Headers.Add("gon-purpose", purpose);
+        }
         if (caller is not null && caller != Callers.Anonymous)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await hosts.TokenFor(caller));

@@ -173,6 +173,21 @@ public abstract class RestTests(GonHosts hosts) : IDisposable
         await _rest.Problem(await _rest.Get("/api/v1/statements", Callers.Wij), 403, "ROLE_NOT_ALLOWED");
     }
 
+    [Fact]
+    public async Task Rest_reads_are_audited_like_grpc_and_the_gemeente_purpose_is_recorded()
+    {
+        hosts.RequireAvailable();
+        var client = await _s.Client(Callers.HaStadse, 1);
+        await _rest.Json(await _rest.Get($"/api/v1/clients/{client.Id}", Callers.HaStadse), 200);
+        const string purpose = "Klacht over de zorg onderzoeken";
+        await _rest.Json(await _rest.Send(HttpMethod.Get, $"/api/v1/clients/{client.Id}", Callers.Gemeente, purpose: purpose), 200);
+
+        var audit = new AuditService.AuditServiceClient(await hosts.InvokerFor(Callers.HaStadse));
+        var report = (await audit.ListClientAccessAsync(new() { ClientId = client.Id, PageSize = 500 })).Entries;
+        Assert.Contains(report, e => e.ActorRole == Role.Hoofdaanbieder && e.Access == "read" && e.Method.EndsWith("/GetClient", StringComparison.Ordinal));
+        Assert.Contains(report, e => e.ActorRole == Role.Gemeente && e.Access == "read" && e.Purpose == purpose);
+    }
+
     public void Dispose()
     {
         _rest.Dispose();
