@@ -2,7 +2,7 @@ using System.Globalization;
 using ClosedXML.Excel;
 using GonPortal.Contracts.V1;
 using GonPortal.Portal.Exports;
-using GonPortal.Portal.Resources;
+using PortalTexts = GonPortal.Portal.Resources.Texts;
 using GonPortal.Portal.ServerApi;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -17,7 +17,7 @@ namespace GonPortal.Portal.Tests.Exports;
 /// </summary>
 public sealed class YearOverviewWorkbookTests
 {
-    private static readonly IStringLocalizer<Texts> L = new StringLocalizer<Texts>(
+    private static readonly IStringLocalizer<PortalTexts> L = new StringLocalizer<PortalTexts>(
         new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance));
 
     private static HolderYearView Holder(string name, DateOnly from, DateOnly to, int days, long share, long pgb, long paid) =>
