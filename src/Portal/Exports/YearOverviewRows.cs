@@ -45,7 +45,7 @@ public static class YearOverviewRows
         return rows;
     }
 
-    /// <summary>One holder's lines: its share (when the area changes hands), costs, budget position.</summary>
+    /// <summary>One holder's lines: its share (when the area changes hands) and its costs.</summary>
     public static IReadOnlyList<OverviewRow> Holder(AreaYearView a, HolderYearView h, IStringLocalizer<Texts> l)
     {
         var rows = new List<OverviewRow>();
@@ -64,19 +64,6 @@ public static class YearOverviewRows
         rows.Add(h.OwnCostsCents is { } own
             ? new(h.ReportLocked ? l["Jaaroverzicht.EigenKostenVergrendeld"] : l["Jaaroverzicht.EigenKosten"], own)
             : new(l["Jaaroverzicht.EigenKosten"], Text: l["Jaaroverzicht.GeenJaarverslag"]));
-        if (h.Position is { } p)
-        {
-            var month = DutchFormat.MonthName(p.Month);
-            rows.Add(new(string.Format(l["Jaaroverzicht.KostenTot"], month), p.CostsToDateCents));
-            rows.Add(new(string.Format(l["Jaaroverzicht.SaldoTot"], month), p.BalanceToDateCents));
-            rows.Add(p.ProjectionAvailable
-                ? new(l["Jaaroverzicht.VerwachtResultaat"], p.ProjectedResultYearEndCents)
-                : new(l["Jaaroverzicht.VerwachtResultaat"], Text: l["Jaaroverzicht.GeenVerwachting"]));
-        }
-        else
-        {
-            rows.Add(new(l["Jaaroverzicht.Budgetpositie"], Text: PositionMissing(h.PositionReason, l)));
-        }
         return rows;
     }
 
@@ -122,13 +109,6 @@ public static class YearOverviewRows
     {
         YearOverviewLumpsumState.NoAreaContract => l["Jaaroverzicht.GeenContract"],
         _ => l["Jaaroverzicht.InvoerOntbreekt"],
-    };
-
-    private static string PositionMissing(string reason, IStringLocalizer<Texts> l) => reason switch
-    {
-        "NO_MONTH_ENDED" => l["Jaaroverzicht.PositieGeenMaand"],
-        "HOLDING_NOT_STARTED" => l["Jaaroverzicht.PositieNietBegonnen"],
-        _ => l["Jaaroverzicht.NogNietBerekend"],
     };
 
     private static string Target(TargetView t, IStringLocalizer<Texts> l) =>

@@ -76,6 +76,11 @@ public static class YearOverviewWorkbook
             Header(l, "Onderdeel", "Waarde"),
         };
         rows.AddRange(YearOverviewRows.Area(a, l).Select(Line));
+        if (a.Holders.Count == 0)
+        {
+            rows.Add([]);
+            rows.Add([Text(l["Jaaroverzicht.GeenHouder"])]);
+        }
         foreach (var h in a.Holders)
         {
             rows.Add([]);

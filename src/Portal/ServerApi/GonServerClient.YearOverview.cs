@@ -39,10 +39,6 @@ public sealed partial class GonServerClient
         h.StatementsCents,
         h.YearReport?.OwnDeliveryCostsCents,
         h.YearReport?.Locked ?? false,
-        h.BudgetPosition is { } b
-            ? new YearPositionView(b.Month, b.AdvancesToDateCents, b.CostsToDateCents, b.BalanceToDateCents, b.ProjectionAvailable, b.ProjectedResultYearEndCents)
-            : null,
-        h.BudgetPositionReason,
         h.Reconciliation is { } r ? ToOverviewView(r) : null);
 
     /// <summary>The same view GetReconciliationAsync makes, from the reconciliation the overview carries.</summary>

@@ -53,8 +53,6 @@ internal static class YearOverviewMapping
             PgbShareCents = h.PgbShareCents,
             StatementsCents = h.StatementsCents,
             YearReport = h.Report is null ? null : BudgetMapping.ToProto(h.Report, facts.HolderNames),
-            BudgetPosition = h.Position is null ? null : BudgetMapping.ToProto(h.Position, facts.ComputedAt),
-            BudgetPositionReason = h.PositionReason,
         };
         if (h.Share is { } s)
         {

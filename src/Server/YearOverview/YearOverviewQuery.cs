@@ -13,14 +13,13 @@ namespace GonPortal.Server.YearOverview;
 
 /// <summary>
 /// Gathers the gemeente's year overview from the loaders the single-figure RPCs use, so no figure is
-/// computed a second way: the lumpsum from <see cref="LumpsumLoader"/> (GetAreaBudget), the positions from
-/// <see cref="BudgetPositionQuery"/> (GetBudgetPosition), and the stored PGB settlements, statements and
-/// reconciliations as their RPCs read them (current revisions). The hoofdaanbieders' rows are read through
-/// one audited <see cref="CrossTenantAccess"/> read of the settlement results, with the reports, statement
-/// lines and subcontracts alongside it; each budget position audits its own read, as GetBudgetPosition does.
+/// computed a second way: the lumpsum and advances from <see cref="LumpsumLoader"/> (GetAreaBudget), and the stored
+/// PGB settlements, statements and reconciliations as their RPCs read them (current revisions). No budget position per
+/// holder: each would sum the year's hours again, for every area in one call; a past year's figures are its
+/// reconciliation's. The hoofdaanbieders' rows are read through one audited <see cref="CrossTenantAccess"/> read of
+/// the settlement results, with the reports, statement lines and subcontracts alongside it.
 /// </summary>
-public sealed class YearOverviewQuery(GonDbContext db, CrossTenantAccess crossTenant, LumpsumLoader lumpsums,
-    BudgetPositionQuery positions, TimeProvider clock)
+public sealed class YearOverviewQuery(GonDbContext db, CrossTenantAccess crossTenant, LumpsumLoader lumpsums, TimeProvider clock)
 {
     public async Task<YearOverviewFacts> LoadAsync(int year, CancellationToken ct)
     {
@@ -46,7 +45,7 @@ public sealed class YearOverviewQuery(GonDbContext db, CrossTenantAccess crossTe
         var areas = new List<AreaYearFacts>();
         foreach (var area in Areas.All)
         {
-            areas.Add(await AreaAsync(area, year, today, ended, pgbRows, reconciliations, statementSums, reports, ct));
+            areas.Add(await AreaAsync(area, year, pgbRows, reconciliations, statementSums, reports, ct));
         }
         var holderIds = areas.SelectMany(a => a.Holders.Select(h => h.Period.HoofdaanbiederId)).Distinct().ToList();
         var names = await db.ProviderNamesAsync(holderIds, ct);
@@ -54,7 +53,7 @@ public sealed class YearOverviewQuery(GonDbContext db, CrossTenantAccess crossTe
         return new YearOverviewFacts(year, ended, now, areas, names, onderaannemers);
     }
 
-    private async Task<AreaYearFacts> AreaAsync(Area area, int year, DateOnly today, int ended, List<SettlementResult> pgbRows,
+    private async Task<AreaYearFacts> AreaAsync(Area area, int year, List<SettlementResult> pgbRows,
         List<SettlementResult> reconciliations, List<StatementSum> statementSums, List<YearReport> reports, CancellationToken ct)
     {
         AreaLumpsum? lumpsum = null;
@@ -87,34 +86,12 @@ public sealed class YearOverviewQuery(GonDbContext db, CrossTenantAccess crossTe
         {
             var id = period.HoofdaanbiederId;
             var share = shares?.FirstOrDefault(s => s.HoofdaanbiederId == id);
-            HolderBudgetPosition? position = null;
-            var positionReason = "";
-            if (lumpsum is not null)
-            {
-                try
-                {
-                    position = await positions.ComputeAsync(area.Id, year, 0, today, id, ct);
-                }
-                catch (InvalidStateException e)
-                {
-                    positionReason = e.Reason;
-                }
-                catch (NotFoundException e)
-                {
-                    positionReason = e.Reason;
-                }
-            }
-            else
-            {
-                positionReason = ErrorReasons.SettlementInputMissing;
-            }
             // A year with one holder stores its reconciliation under no holder key; a handed-over year under each holder's id (§7).
             var reconciliation = reconciliations.FirstOrDefault(r => r.AreaId == area.Id && r.TenantId == id
                 && (r.SubcontractId == id || (periods.Count == 1 && r.SubcontractId == Guid.Empty)));
             holders.Add(new HolderYearFacts(period, share, share?.PgbShareCents ?? 0,
                 areaStatements.Where(s => s.TenantId == id).Sum(s => s.AmountCents),
-                reports.FirstOrDefault(r => r.AreaId == area.Id && r.TenantId == id),
-                position, positionReason, reconciliation));
+                reports.FirstOrDefault(r => r.AreaId == area.Id && r.TenantId == id), reconciliation));
         }
         return new AreaYearFacts(area, state, missing, lumpsum, pgb, areaStatements.Sum(s => s.AmountCents),
             areaStatements.Select(s => s.StatementId).Distinct().Count(), holders);
@@ -155,4 +132,4 @@ public sealed record AreaYearFacts(Area Area, LumpsumState State, string Missing
 
 /// <summary>One holder's part of an area-year; <paramref name="Share"/> null while the lumpsum is not computed.</summary>
 public sealed record HolderYearFacts(HolderPeriod Period, HolderShare? Share, long PgbShareCents, long StatementsCents, YearReport? Report,
-    HolderBudgetPosition? Position, string PositionReason, SettlementResult? Reconciliation);
+    SettlementResult? Reconciliation);

@@ -40,8 +40,7 @@ public sealed record YearPgbView(SettlementRunKind Kind, int Revision, long Amou
 
 /// <summary>
 /// One hoofdaanbieder's part of an area-year (the whole year unless the area changes hands). Share figures are
-/// null while the lumpsum is not computed; <see cref="Position"/> null with <see cref="PositionReason"/> when the
-/// budget position cannot be computed (e.g. no month has ended).
+/// null while the lumpsum is not computed.
 /// </summary>
 public sealed record HolderYearView(
     string Name,
@@ -55,10 +54,4 @@ public sealed record HolderYearView(
     long StatementsCents,
     long? OwnCostsCents,
     bool ReportLocked,
-    YearPositionView? Position,
-    string PositionReason,
     ReconciliationView? Reconciliation);
-
-/// <summary>The budget position up to the last ended month: costs so far against the advances.</summary>
-public sealed record YearPositionView(int Month, long AdvancesToDateCents, long CostsToDateCents, long BalanceToDateCents,
-    bool ProjectionAvailable, long ProjectedResultYearEndCents);
