@@ -1,3 +1,4 @@
+using Grpc.Core;
 using GonPortal.Domain.Common;
 using GonPortal.Domain.Validation;
 using GonPortal.Exports;
@@ -27,19 +28,19 @@ public static class ExportEndpoints
         call.Method = $"GET /api/v1/exports/{table}"; // what the audit trail names as the call
         if (!ExportTable.All.TryGetValue(table, out var definition))
         {
-            await ExportProblems.Problem(StatusCodes.Status404NotFound, "EXPORT" + ErrorReasons.NotFoundSuffix,
+            await ExportProblems.Problem(StatusCode.NotFound, "EXPORT" + ErrorReasons.NotFoundSuffix,
                 $"There is no export '{table}'; there are: {string.Join(", ", ExportTable.All.Keys)}.").ExecuteAsync(http);
             return;
         }
         if (!TenantResolver.TryResolve(http.User, http.Request.Headers[TenantResolver.PurposeHeader], tenant))
         {
-            await ExportProblems.Problem(StatusCodes.Status403Forbidden, ErrorReasons.NoOrganisationInToken,
+            await ExportProblems.Problem(StatusCode.PermissionDenied, ErrorReasons.NoOrganisationInToken,
                 "The access token names no organisation or role.").ExecuteAsync(http);
             return;
         }
         if (!definition.Roles.Contains(tenant.Role))
         {
-            await ExportProblems.Problem(StatusCodes.Status403Forbidden, ErrorReasons.RoleNotAllowed,
+            await ExportProblems.Problem(StatusCode.PermissionDenied, ErrorReasons.RoleNotAllowed,
                 "The caller's role may not read this table.").ExecuteAsync(http);
             return;
         }
@@ -51,7 +52,7 @@ public static class ExportEndpoints
         {
             source = await definition.OpenAsync(http, v, ct);
         }
-        catch (Exception e) when (ExportProblems.From(e) is { } problem)
+        catch (Exception e) when (ExportProblems.From(e, loggers.CreateLogger(typeof(ExportEndpoints))) is { } problem)
         {
             await problem.ExecuteAsync(http);
             return;
@@ -74,7 +75,7 @@ public static class ExportEndpoints
                 await WriteWorkbookAsync(http, source, definition.SheetName, ct);
             }
         }
-        catch (Exception e) when (!http.Response.HasStarted && ExportProblems.From(e) is { } problem)
+        catch (Exception e) when (!http.Response.HasStarted && ExportProblems.From(e, loggers.CreateLogger(typeof(ExportEndpoints))) is { } problem)
         {
             // the first chunk failed before a byte left (a transient database failure, say): still a plain answer
             http.Response.Headers.ContentDisposition = default;

@@ -1,43 +1,40 @@
+using System.Text.Json;
 using GonPortal.Domain.Common;
 using GonPortal.Server.ErrorModel;
+using GonPortal.Server.Rest;
+using Grpc.Core;
 
 namespace GonPortal.Server.Exports;
 
 /// <summary>
-/// The error model for the export endpoint, as problem details (RFC 9457): the same cases and reason codes as the
-/// gRPC answers (<see cref="ErrorStatus"/>), with the field violations of a bad filter in <c>violations</c>
-/// (<c>field</c>, <c>description</c>, as google.rpc.BadRequest). Only errors before the first byte of the file can be
-/// answered this way; a failure while streaming aborts the response so a cut-off file is never taken for a whole one.
+/// The error model for the export endpoint: the gRPC status the same failure gets (<see cref="ErrorStatus"/>), written
+/// as the REST API's problem details (<see cref="RestProblemMapping"/>: <c>code</c>, Dutch <c>title</c>, field
+/// violations in <c>invalid-params</c>), so a system reads one error shape for every <c>/api/v1</c> answer. Only errors
+/// before the first byte of the file can be answered this way; a failure while streaming aborts the response so a
+/// cut-off file is never taken for a whole one.
 /// </summary>
 internal static class ExportProblems
 {
-    public static IResult? From(Exception e) => e switch
+    /// <summary>The answer for a failure the caller can act on; null for anything else (it stays an exception).</summary>
+    public static IResult? From(Exception e, ILogger logger) => e switch
     {
-        DomainValidationException v => Invalid(v.Violations),
-        NotFoundException n => Problem(StatusCodes.Status404NotFound, n.Reason, n.Message),
-        PermissionDeniedException p => Problem(StatusCodes.Status403Forbidden, p.Reason, p.Message),
-        InvalidStateException s => Problem(StatusCodes.Status409Conflict, s.Reason, s.Message),
-        _ when TransientFailures.IsTransient(e) => Problem(StatusCodes.Status503ServiceUnavailable, ErrorReasons.DatabaseUnavailable,
-            "The database is briefly unavailable; try again in a few seconds."),
+        DomainValidationException or NotFoundException or PermissionDeniedException or InvalidStateException
+            => new ProblemResult(ErrorStatus.From(e, logger)!),
+        _ when TransientFailures.IsTransient(e) => new ProblemResult(ErrorStatus.Unavailable()),
         _ => null,
     };
 
-    public static IResult Invalid(IEnumerable<FieldViolation> violations) => Results.Problem(new Microsoft.AspNetCore.Mvc.ProblemDetails
-    {
-        Status = StatusCodes.Status400BadRequest,
-        Title = "The request has invalid fields.",
-        Type = "https://gonportal.nl/problems/field-violations",
-        Extensions =
-        {
-            ["reason"] = ErrorReasons.FieldViolations,
-            ["violations"] = violations.Select(v => new { field = v.Field, description = v.Description }).ToList(),
-        },
-    });
+    public static IResult Problem(StatusCode code, string reason, string message) => new ProblemResult(ErrorStatus.Build(code, reason, message));
 
-    public static IResult Problem(int status, string reason, string detail) => Results.Problem(new Microsoft.AspNetCore.Mvc.ProblemDetails
+    private sealed class ProblemResult(RpcException error) : IResult
     {
-        Status = status,
-        Title = detail,
-        Extensions = { ["reason"] = reason },
-    });
+        public async Task ExecuteAsync(HttpContext http)
+        {
+            http.Response.StatusCode = RestProblemMapping.HttpStatus(error.StatusCode);
+            http.Response.ContentType = RestProblemMapping.ContentType;
+            await using var json = new Utf8JsonWriter(http.Response.Body);
+            RestProblemMapping.Write(json, error.StatusCode, error.GetRpcStatus(), http.Request.Path);
+            await json.FlushAsync(http.RequestAborted);
+        }
+    }
 }

@@ -76,8 +76,8 @@ public static class ExportHttp
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var root = json.RootElement;
-        var fields = root.TryGetProperty("violations", out var v) ? v.EnumerateArray().Select(x => x.GetProperty("field").GetString()!).ToList() : [];
-        return (root.GetProperty("status").GetInt32(), root.GetProperty("reason").GetString()!, fields);
+        var fields = root.TryGetProperty("invalid-params", out var v) ? v.EnumerateArray().Select(x => x.GetProperty("name").GetString()!).ToList() : [];
+        return (root.GetProperty("status").GetInt32(), root.GetProperty("code").GetString()!, fields);
     }
 
     public static string Dutch(Google.Type.Date d) => $"{d.Day:D2}-{d.Month:D2}-{d.Year:D4}";
