@@ -91,16 +91,7 @@ public sealed partial class GonServerClient
         CallAsync(nameof(SettlementService.SettlementServiceClient.GetReconciliation), async options =>
         {
             var r = (await settlements.GetReconciliationAsync(new GetReconciliationRequest { AreaId = areaId, Year = year, Revision = revision }, options)).Reconciliation;
-            return new ReconciliationView(
-                r.Id, r.AreaId, r.Year, r.HoofdaanbiederName, r.Revision, r.Superseded, r.RulesVersion, r.Parameters?.Version ?? 0, ToDateTime(r.ComputedAt),
-                ToView(r.Lumpsum ?? new LumpsumCalculation()), r.TotalLumpsumCents, r.PgbSettlementRevision, r.PgbAmountCents, r.RevenueCents,
-                r.SubcontractorCostsCents,
-                r.StatementsUsed.Select(s => new StatementUseView(s.SubcontractId, s.OnderaannemerName, s.Month, s.Revision, s.AreaAmountCents)).ToList(),
-                r.OwnDeliveryCostsCents, r.YearReportLocked, ToDateTime(r.YearReportSubmittedAt), r.CostsCents, r.ResultCents, r.ProfitCapBp,
-                r.ProfitCapCents, r.HourArrangementCount, Exact(r.AllocatedHours), Exact(r.DeliveredHours), Exact(r.UnmetHours),
-                r.ReferenceHourlyRateCents, r.StaffShortageCents, r.StaffShortageReclaimCents, r.ExcessProfitCents, ToDateOnly(r.TargetDate),
-                Target(r.BasisShare), Target(r.InitiativeShare), r.SanctionBp, r.BasisShareSanctionCents, r.InitiativeShareSanctionCents,
-                r.SanctionsCents, r.RepaymentCents);
+            return ToReconciliationView(r);
         }, cancellationToken);
 
     /// <summary>The lines behind U of one reconciliation revision (the first 500, largest unmet first).</summary>

@@ -39,10 +39,10 @@ public sealed partial class GonServerClient
         h.StatementsCents,
         h.YearReport?.OwnDeliveryCostsCents,
         h.YearReport?.Locked ?? false,
-        h.Reconciliation is { } r ? ToOverviewView(r) : null);
+        h.Reconciliation is { } r ? ToReconciliationView(r) : null);
 
-    /// <summary>The same view GetReconciliationAsync makes, from the reconciliation the overview carries.</summary>
-    private static ReconciliationView ToOverviewView(Reconciliation r) => new(
+    /// <summary>A reconciliation as the portal shows it: from GetReconciliation and from the year overview.</summary>
+    private static ReconciliationView ToReconciliationView(Reconciliation r) => new(
         r.Id, r.AreaId, r.Year, r.HoofdaanbiederName, r.Revision, r.Superseded, r.RulesVersion, r.Parameters?.Version ?? 0, ToDateTime(r.ComputedAt),
         ToView(r.Lumpsum ?? new LumpsumCalculation()), r.TotalLumpsumCents, r.PgbSettlementRevision, r.PgbAmountCents, r.RevenueCents,
         r.SubcontractorCostsCents,
