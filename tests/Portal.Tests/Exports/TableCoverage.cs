@@ -15,6 +15,7 @@ public static class TableCoverage
         ["Components/Budget/LumpsumCalculationView.razor"] = "the index chain is a derivation year after year: its order is the calculation",
         ["Components/Budget/BudgetPositionSection.razor"] = "the budget position is cumulative from January: sorted, the running totals lose their meaning",
         ["Components/Settlement/RevisionComparison.razor"] = "two revisions side by side, figure by figure, in the order of the calculation",
+        ["Components/Pages/Gemeente/YearOverviewRowsTable.razor"] = "a holder's figures (onderdeel, waarde) in the order of the calculation; the page's download is the year-overview workbook, a sheet per area",
     };
 
     /// <summary>
@@ -47,6 +48,7 @@ public static class TableCoverage
         "Components/Settlement/StaffShortageTable.razor",
         "Components/Settlement/StatementCompletenessList.razor",
         "Components/Settlement/StatementsUsedTable.razor",
+        "Components/Pages/Gemeente/YearOverviewSummary.razor", // has the workbook download, no column sort yet
     };
 
     /// <summary>Column headers that name no data (buttons, links) and so have nothing to sort by.</summary>

@@ -114,7 +114,10 @@ public abstract partial class UserSignInTests(GonHosts hosts)
         Assert.NotEqual(tokens.AccessToken, refreshed);
         var me = await ServerAs(refreshed).GetCurrentOrganisationAsync(new());
         Assert.Equal(DemoData.OostZorg.Id.ToString(), me.OrganisationId);
-        Assert.Equal([3], me.AreaIds);
+        // The same areas as the first token's; other tests on these hosts may give Oost contracts in far years and areas.
+        var before = await ServerAs(tokens.AccessToken).GetCurrentOrganisationAsync(new());
+        Assert.Contains(3, me.AreaIds);
+        Assert.Equal(before.AreaIds, me.AreaIds);
     }
 
     [Fact]
