@@ -126,7 +126,7 @@ public sealed class AdministrationFlowTests(PortalHosts hosts, BrowserFixture br
     public async Task A_person_who_is_not_an_administrator_sees_no_beheer()
     {
         var page = await OpenAsSignedInAsync(Gemeente, "/overzicht");
-        await Assertions.Expect(page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Overzicht" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Overzicht", Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Beheer" })).ToHaveCountAsync(0);
 
         // A typed URL meets the portal's ordinary answer for pages one may not use: "not found, or no access".
