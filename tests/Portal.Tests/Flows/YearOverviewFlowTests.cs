@@ -77,12 +77,15 @@ public sealed partial class YearOverviewFlowTests(PortalHosts hosts, BrowserFixt
         {
             var sheet = workbook.Worksheet(AreaNames[area - 1]);
             var section = page.GetByTestId($"gebied-{area}");
+            var lastRow = 0; // labels such as "Revisie" repeat per table: match them in the page's order
             foreach (var id in await section.Locator("table").EvaluateAllAsync<string[]>("ts => ts.map(t => t.dataset.testid)"))
             {
                 foreach (var (label, value) in await TableAsync(page, id))
                 {
-                    var cell = sheet.Column(1).CellsUsed().FirstOrDefault(c => c.GetString() == label)?.CellRight();
-                    Assert.True(cell is not null, $"{AreaNames[area - 1]}: no line '{label}' in the workbook");
+                    var labelCell = sheet.Column(1).CellsUsed().FirstOrDefault(c => c.Address.RowNumber > lastRow && c.GetString() == label);
+                    Assert.True(labelCell is not null, $"{AreaNames[area - 1]}: no line '{label}' in the workbook after row {lastRow}");
+                    lastRow = labelCell.Address.RowNumber;
+                    var cell = labelCell.CellRight();
                     if (MoneyPattern().IsMatch(value))
                     {
                         Assert.Equal(XLDataType.Number, cell.DataType);
