@@ -115,7 +115,7 @@ public static class YearOverviewWorkbook
             for (var c = 0; c < rows[r].Count; c++)
             {
                 var cell = rows[r][c];
-                cell.CellReference = ColumnName(c) + (r + 1).ToString(CultureInfo.InvariantCulture);
+                cell.CellReference = XlsxTableExport.ColumnName(c) + (r + 1).ToString(CultureInfo.InvariantCulture);
                 row.Append(cell);
             }
             data.Append(row);
@@ -123,7 +123,7 @@ public static class YearOverviewWorkbook
         var columns = new Columns(widths.Select((w, i) => new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = w, CustomWidth = true }));
         part.Worksheet = new Worksheet(columns, data);
         part.Worksheet.Save();
-        sheets.Append(new Sheet { Id = workbookPart.GetIdOfPart(part), SheetId = (uint)sheets.ChildElements.Count + 1, Name = SheetName(name) });
+        sheets.Append(new Sheet { Id = workbookPart.GetIdOfPart(part), SheetId = (uint)sheets.ChildElements.Count + 1, Name = XlsxTableExport.SheetName(name, "Blad") });
     }
 
     private static Cell Amount(long cents) =>
@@ -145,21 +145,4 @@ public static class YearOverviewWorkbook
             new CellFormat { FontId = 1, ApplyFont = true },
             new CellFormat { NumberFormatId = 164, ApplyNumberFormat = true },
             new CellFormat { NumberFormatId = 3, ApplyNumberFormat = true }) { Count = 4 });
-
-    private static string ColumnName(int index)
-    {
-        var name = string.Empty;
-        for (var n = index + 1; n > 0; n = (n - 1) / 26)
-        {
-            name = (char)('A' + ((n - 1) % 26)) + name;
-        }
-        return name;
-    }
-
-    /// <summary>Excel allows 31 characters and none of : \ / ? * [ ] in a sheet name.</summary>
-    private static string SheetName(string name)
-    {
-        var clean = new string(name.Where(ch => ":\\/?*[]".IndexOf(ch) < 0).ToArray()).Trim();
-        return clean.Length == 0 ? "Blad" : clean[..Math.Min(31, clean.Length)];
-    }
 }

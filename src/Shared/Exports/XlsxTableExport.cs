@@ -150,7 +150,7 @@ static class XlsxTableExport
             new CellFormat { NumberFormatId = 1, ApplyNumberFormat = true }) { Count = 6 });
 
     /// <summary>A, B, …, Z, AA, AB, …: the column's letters in a cell reference.</summary>
-    private static string ColumnName(int index)
+    internal static string ColumnName(int index)
     {
         var name = string.Empty;
         for (var n = index + 1; n > 0; n = (n - 1) / 26)
@@ -161,9 +161,9 @@ static class XlsxTableExport
     }
 
     /// <summary>Excel allows 31 characters and none of : \ / ? * [ ] in a sheet name.</summary>
-    private static string SheetName(string name)
+    internal static string SheetName(string name, string fallback = "Blad1")
     {
         var clean = new string(name.Where(ch => ":\\/?*[]".IndexOf(ch) < 0).ToArray()).Trim();
-        return clean.Length == 0 ? "Blad1" : clean[..Math.Min(31, clean.Length)];
+        return clean.Length == 0 ? fallback : clean[..Math.Min(31, clean.Length)];
     }
 }
