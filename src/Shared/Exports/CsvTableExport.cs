@@ -52,9 +52,20 @@ static class CsvTableExport
         (ExportKind.Hours, int minutes) => (minutes / 60m).ToString("0.00", Dutch),
         (ExportKind.Integer, IFormattable number) => number.ToString("0", Dutch),
         (ExportKind.Date, DateOnly date) => date.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture),
+        (ExportKind.DateTime, DateTimeOffset moment) => DutchTime.Local(moment).ToString("dd-MM-yyyy HH:mm", CultureInfo.InvariantCulture),
+        (ExportKind.Percentage, IConvertible fraction) => (fraction.ToDecimal(CultureInfo.InvariantCulture) * 100m).ToString("0.##", Dutch) + "%",
+        (ExportKind.Text, _) => Neutralised(value.ToString() ?? string.Empty),
         (_, IFormattable other) => other.ToString(null, Dutch),
-        _ => value.ToString() ?? string.Empty,
+        _ => Neutralised(value.ToString() ?? string.Empty),
     };
+
+    /// <summary>
+    /// Excel runs a field that starts with = + - @ (or a tab or carriage return before one) as a formula: a client's
+    /// name typed as "=HYPERLINK(...)" would become a live link in the controller's sheet. Such text gets a leading
+    /// apostrophe, which Excel shows as plain text (OWASP's advice for CSV injection).
+    /// </summary>
+    public static string Neutralised(string text) =>
+        text.Length > 0 && "=+-@\t\r".Contains(text[0]) ? "'" + text : text;
 
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
 }

@@ -20,6 +20,10 @@ enum ExportKind
     Hours,
     /// <summary>A <see cref="DateOnly"/>.</summary>
     Date,
+    /// <summary>A moment (<see cref="DateTimeOffset"/>), written in Dutch local time to the minute.</summary>
+    DateTime,
+    /// <summary>A fraction (a decimal or double: 0.125 is 12,5 %), written as a percentage.</summary>
+    Percentage,
 }
 
 /// <summary>One column of a table export: its Dutch header, what it holds and how to read it from a row.</summary>

@@ -30,9 +30,11 @@ static class XlsxTableExport
     public const string MoneyFormat = "€ #,##0.00;€ -#,##0.00";
     public const string HoursFormat = "0.00";
     public const string DateFormat = "dd-mm-yyyy";
+    public const string DateTimeFormat = "dd-mm-yyyy hh:mm";
+    public const string PercentageFormat = "0.00%";
 
     // Cell styles in the order of CellFormats below.
-    private const uint Header = 1, Money = 2, Date = 3, Hours = 4, Integer = 5;
+    private const uint Header = 1, Money = 2, Date = 3, Hours = 4, Integer = 5, Moment = 6, Percent = 7;
 
     public static async Task<int> WriteAsync<T>(Stream output, string sheetName, IReadOnlyList<ExportColumn<T>> columns, IAsyncEnumerable<T> rows,
         CancellationToken cancellationToken = default)
@@ -123,6 +125,8 @@ static class XlsxTableExport
         (ExportKind.Hours, int minutes) => NumberCell(Math.Round(minutes / 60m, 2), Hours),
         (ExportKind.Date, DateOnly date) => NumberCell((decimal)date.ToDateTime(TimeOnly.MinValue).ToOADate(), Date),
         (ExportKind.Integer, IConvertible number) => NumberCell(number.ToDecimal(CultureInfo.InvariantCulture), Integer),
+        (ExportKind.DateTime, DateTimeOffset moment) => NumberCell(Math.Round((decimal)DutchTime.Local(moment).ToOADate(), 8), Moment),
+        (ExportKind.Percentage, IConvertible fraction) => NumberCell(fraction.ToDecimal(CultureInfo.InvariantCulture), Percent),
         // text stays text: a postcode or a number-like key must not become a number
         _ => TextCell(value.ToString() ?? string.Empty, 0),
     };
@@ -137,7 +141,9 @@ static class XlsxTableExport
         new NumberingFormats(
             new NumberingFormat { NumberFormatId = 164, FormatCode = MoneyFormat },
             new NumberingFormat { NumberFormatId = 165, FormatCode = DateFormat },
-            new NumberingFormat { NumberFormatId = 166, FormatCode = HoursFormat }) { Count = 3 },
+            new NumberingFormat { NumberFormatId = 166, FormatCode = HoursFormat },
+            new NumberingFormat { NumberFormatId = 167, FormatCode = DateTimeFormat },
+            new NumberingFormat { NumberFormatId = 168, FormatCode = PercentageFormat }) { Count = 5 },
         new Fonts(new Font(), new Font(new Bold())) { Count = 2 },
         new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
         new Borders(new Border()) { Count = 1 },
@@ -147,7 +153,9 @@ static class XlsxTableExport
             new CellFormat { NumberFormatId = 164, ApplyNumberFormat = true },
             new CellFormat { NumberFormatId = 165, ApplyNumberFormat = true },
             new CellFormat { NumberFormatId = 166, ApplyNumberFormat = true },
-            new CellFormat { NumberFormatId = 1, ApplyNumberFormat = true }) { Count = 6 });
+            new CellFormat { NumberFormatId = 1, ApplyNumberFormat = true },
+            new CellFormat { NumberFormatId = 167, ApplyNumberFormat = true },
+            new CellFormat { NumberFormatId = 168, ApplyNumberFormat = true }) { Count = 8 });
 
     /// <summary>A, B, …, Z, AA, AB, …: the column's letters in a cell reference.</summary>
     internal static string ColumnName(int index)

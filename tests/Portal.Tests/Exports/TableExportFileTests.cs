@@ -90,6 +90,60 @@ public sealed class TableExportFileTests
         Assert.Equal("0123", sheet.Cell(3, 6).GetString());
     }
 
+    private sealed record Moment(string Text, DateTimeOffset At, decimal Share);
+
+    private static readonly Moment[] Moments =
+    [
+        // 11:30 UTC in summer is 13:30 in Groningen; in winter 12:30
+        new("=HYPERLINK(\"http://x\")", new DateTimeOffset(2027, 7, 1, 11, 30, 0, TimeSpan.Zero), 0.125m),
+        new("-1 uur", new DateTimeOffset(2027, 1, 15, 11, 30, 0, TimeSpan.Zero), 1m),
+        new("@Jan", new DateTimeOffset(2027, 1, 15, 23, 30, 0, TimeSpan.Zero), 0m),
+    ];
+
+    private static readonly IReadOnlyList<ExportColumn<Moment>> MomentColumns =
+    [
+        new("Tekst", ExportKind.Text, m => m.Text),
+        new("Tijdstip", ExportKind.DateTime, m => m.At),
+        new("Aandeel", ExportKind.Percentage, m => m.Share),
+    ];
+
+    [Fact]
+    public async Task The_csv_writes_moments_in_dutch_local_time_percentages_and_neutralises_formulas()
+    {
+        using var stream = new MemoryStream();
+        await CsvTableExport.WriteAsync(stream, MomentColumns, Async(Moments));
+        using var reader = new CsvReader(new StreamReader(new MemoryStream(stream.ToArray()), Encoding.UTF8),
+            new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = ";" });
+        var records = new List<string[]>();
+        while (reader.Read())
+        {
+            records.Add(reader.Parser.Record!);
+        }
+        Assert.Equal(["'=HYPERLINK(\"http://x\")", "01-07-2027 13:30", "12,5%"], records[1]);
+        Assert.Equal(["'-1 uur", "15-01-2027 12:30", "100%"], records[2]);
+        Assert.Equal(["'@Jan", "16-01-2027 00:30", "0%"], records[3]);
+        // a negative amount is a number, not text: it keeps its minus sign
+        Assert.Equal("-0,05", CsvTableExport.Text(ExportKind.Money, -5L));
+    }
+
+    [Fact]
+    public async Task The_workbook_stores_moments_and_percentages_as_numbers_and_text_never_as_a_formula()
+    {
+        using var stream = new MemoryStream();
+        await XlsxTableExport.WriteAsync(stream, "Tijden", MomentColumns, Async(Moments));
+        stream.Position = 0;
+        using var workbook = new XLWorkbook(stream);
+        var sheet = workbook.Worksheet("Tijden");
+        Assert.False(sheet.Cell(2, 1).HasFormula);
+        Assert.Equal("=HYPERLINK(\"http://x\")", sheet.Cell(2, 1).GetString());
+        Assert.Equal(XLDataType.DateTime, sheet.Cell(2, 2).DataType);
+        Assert.Equal(new DateTime(2027, 7, 1, 13, 30, 0), sheet.Cell(2, 2).GetDateTime());
+        Assert.Equal(new DateTime(2027, 1, 16, 0, 30, 0), sheet.Cell(4, 2).GetDateTime());
+        Assert.Equal(XlsxTableExport.DateTimeFormat, sheet.Cell(2, 2).Style.NumberFormat.Format);
+        Assert.Equal(0.125m, sheet.Cell(2, 3).GetValue<decimal>());
+        Assert.Equal(XlsxTableExport.PercentageFormat, sheet.Cell(2, 3).Style.NumberFormat.Format);
+    }
+
     [Fact]
     public async Task Every_page_of_the_filtered_set_is_exported_not_only_the_first()
     {
