@@ -55,6 +55,13 @@ internal sealed class Hosts : IAsyncDisposable
         {
             serverEnv[key] = value;
         }
+        // GON_BENCH_SERVER_ENV="DOTNET_gcServer=0;DOTNET_GCHeapHardLimit=0x8000000" sets runtime knobs for the Server
+        // process alone: set in the bench's own environment they would also bind the bench (the client).
+        foreach (var pair in (Environment.GetEnvironmentVariable("GON_BENCH_SERVER_ENV") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var at = pair.IndexOf('=');
+            serverEnv[pair[..at].Trim()] = pair[(at + 1)..].Trim();
+        }
         Server = Start(root, "Server", "GonPortal.Server.dll", serverEnv);
         using var http = new HttpClient();
         await WaitHealthy(http, $"{identityUrl}/health");
