@@ -187,6 +187,9 @@ public abstract class RestDateTests(GonHosts hosts) : IDisposable
 [Collection(SqliteCollection.Name)]
 public sealed class SqliteRestDateTests(SqliteHosts hosts) : RestDateTests(hosts);
 
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresRestDateTests(PostgresHosts hosts) : RestDateTests(hosts);
+
 internal static class ProtoEnumJson
 {
     /// <summary>The enum value's proto name, as REST JSON carries it (e.g. PRODUCT_BEGELEIDING).</summary>
