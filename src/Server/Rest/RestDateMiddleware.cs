@@ -41,7 +41,8 @@ public sealed class RestDateMiddleware(RequestDelegate next)
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }
-        if (ResponseMessage(rpc) is not { } response || !RestDateFields.HoldsDate(response))
+        // A server-streaming answer (none is transcoded today) is written message by message and is left as it is.
+        if (rpc.MethodDescriptor.IsServerStreaming || ResponseMessage(rpc) is not { } response || !RestDateFields.HoldsDate(response))
         {
             await next(context);
             return;
