@@ -34,6 +34,7 @@ var app = builder.Build();
 app.UseGonRest();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseGonRestDates();
 app.MapGonServices();
 app.MapGonExports();
 app.MapGonHealth();

@@ -44,6 +44,9 @@ public static class RestExtensions
                     + "Aanmelden met een toegangstoken van Identity (client credentials, scope gon.api) als Bearer-token. "
                     + "Fouten zijn problem details (RFC 9457) met de ongeldige velden in invalid-params.",
             });
+            // The REST interface shows google.type.Date as an ISO 8601 date (RestDateMiddleware converts both ways).
+            c.MapType<Google.Type.Date>(DateSchema);
+            c.OperationFilter<RestDateOperationFilter>();
             c.DocInclusionPredicate((_, api) => api.RelativePath?.StartsWith(BasePath[1..] + "/", StringComparison.Ordinal) == true);
             c.AddSecurityDefinition(SecurityScheme, new OpenApiSecurityScheme
             {
@@ -59,6 +62,10 @@ public static class RestExtensions
         });
         return builder;
     }
+
+    /// <summary>How the REST interface shows a google.type.Date: an ISO 8601 date string.</summary>
+    public static OpenApiSchema DateSchema() =>
+        new() { Type = "string", Format = "date", Example = new Microsoft.OpenApi.Any.OpenApiString("2027-03-01") };
 
     /// <summary>
     /// <c>AddGrpc()</c>, called again by transcoding and Grpc.Swagger, re-adds Grpc.AspNetCore's default binder that
@@ -87,6 +94,13 @@ public static class RestExtensions
             o.DocumentTitle = "GonPortal API";
             o.SwaggerEndpoint(OpenApiPath, "GonPortal API v1");
         });
+        return app;
+    }
+
+    /// <summary>After authorization, just before the endpoints: ISO dates in and out of transcoded calls (<see cref="RestDateMiddleware"/>).</summary>
+    public static WebApplication UseGonRestDates(this WebApplication app)
+    {
+        app.UseMiddleware<RestDateMiddleware>();
         return app;
     }
 }

@@ -48,6 +48,38 @@ public sealed class OpenApiDocumentTests(SqliteHosts hosts) : IDisposable
     }
 
     [Fact]
+    public async Task Dates_are_described_as_iso_strings_in_bodies_answers_and_query_parameters()
+    {
+        hosts.RequireAvailable();
+        using var response = await _http.GetAsync("/api/v1/openapi.json", TestContext.Current.CancellationToken);
+        await using var stream = await response.Content.ReadAsStreamAsync(TestContext.Current.CancellationToken);
+        var document = new OpenApiStreamReader().Read(stream, out var diagnostic);
+        Assert.Empty(diagnostic.Errors);
+
+        static OpenApiSchema Resolve(OpenApiDocument d, OpenApiSchema s) => s.Reference is { } r ? d.Components.Schemas[r.Id] : s;
+        void AssertIsoDate(OpenApiSchema schema, string where)
+        {
+            var resolved = Resolve(document, schema);
+            Assert.True(resolved is { Type: "string", Format: "date" }, $"{where}: type {resolved.Type}, format {resolved.Format}, properties {string.Join(",", resolved.Properties.Keys)}");
+        }
+
+        var arrangement = document.Components.Schemas.Single(p => p.Key.EndsWith("SupportArrangement", StringComparison.Ordinal)).Value;
+        AssertIsoDate(arrangement.Properties["startDate"], "SupportArrangement.startDate");
+        var version = Resolve(document, arrangement.Properties["versions"].Items);
+        AssertIsoDate(version.Properties["effectiveFrom"], "ArrangementVersion.effectiveFrom");
+        var input = document.Components.Schemas.Single(p => p.Key.EndsWith("HourEntryInput", StringComparison.Ordinal)).Value;
+        AssertIsoDate(input.Properties["serviceDate"], "HourEntryInput.serviceDate");
+        // No schema anywhere still describes a Date as year, month and day.
+        Assert.DoesNotContain(document.Components.Schemas, p => p.Value.Properties.ContainsKey("year") && p.Value.Properties.ContainsKey("day"));
+
+        var list = document.Paths["/api/v1/hour-entries"].Operations[OperationType.Get];
+        var from = Assert.Single(list.Parameters, p => p.Name.StartsWith("serviceDateFrom", StringComparison.Ordinal));
+        Assert.Equal("serviceDateFrom", from.Name);
+        Assert.Equal(ParameterLocation.Query, from.In);
+        AssertIsoDate(from.Schema, "query serviceDateFrom");
+    }
+
+    [Fact]
     public async Task The_reference_page_is_served_without_external_resources()
     {
         hosts.RequireAvailable();
