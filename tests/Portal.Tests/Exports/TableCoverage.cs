@@ -20,7 +20,8 @@ public static class TableCoverage
 
     /// <summary>
     /// Paged tables sort on the Server (a header sends the list's order_by and page 1 reloads; the download follows the
-    /// same order). These columns of paged tables have no Server order, by "razor file|text key", and why.
+    /// same order). These columns of paged tables have no Server order, by "razor file|text key", and why; every other
+    /// header of a paged table is clicked in the browser by <c>PagedTableCoverageFlowTests</c>.
     /// </summary>
     public static readonly IReadOnlyDictionary<string, string> PagedColumnsWithoutSort = new Dictionary<string, string>
     {
