@@ -8,7 +8,7 @@ public static class HourEntryListOrder
 {
     /// <summary>
     /// "client_name" is the client's "name" order over the caller's view of clients; "reported_by" the reporting
-    /// provider's name; "product" the product code order; "status" the review order (ingediend, goedgekeurd,
+    /// provider's name, the hoofdaanbieder's own staff first (the portal shows them as "Eigen medewerkers", not by name); "product" the product code order; "status" the review order (ingediend, goedgekeurd,
     /// afgekeurd); "activity_note" the note, case ignored.
     /// </summary>
     public static readonly SortFields<DomainEntry> Entries = new SortFields<DomainEntry>(
@@ -23,5 +23,7 @@ public static class HourEntryListOrder
             s => e => s.Clients.Where(c => c.Id == e.ClientId).Select(c => c.Surname.ToLower()).FirstOrDefault() ?? "",
             s => e => s.Clients.Where(c => c.Id == e.ClientId).Select(c => (c.GivenNames ?? c.Initials ?? "").ToLower()).FirstOrDefault() ?? "")
         .AddJoined("reported_by",
-            s => e => s.Providers.Where(p => p.Id == e.ReportedByProviderId).Select(p => p.Name.ToLower()).FirstOrDefault() ?? "");
+            s => e => e.ReportedByProviderId == e.TenantId
+                ? ""
+                : s.Providers.Where(p => p.Id == e.ReportedByProviderId).Select(p => p.Name.ToLower()).FirstOrDefault() ?? "");
 }
