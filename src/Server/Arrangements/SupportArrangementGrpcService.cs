@@ -94,7 +94,7 @@ public sealed class SupportArrangementGrpcService(GonDbContext db, TenantContext
         var ct = context.CancellationToken;
         var query = await access.ListAsync(new ArrangementFilter(state, request.AreaId, clientId, referralId, supportType, product,
             executor, subcontract, activeOn), ct);
-        var (items, next) = await page.ApplyAsync(ArrangementListOrder.Arrangements.Apply(query, order), (q, t) => q.ToListAsync(t), ct);
+        var (items, next) = await page.ApplyAsync(ArrangementListOrder.Arrangements.Apply(query, order, ListSources.Alongside(crossTenant, db)), (q, t) => q.ToListAsync(t), ct);
         await log.ReadAsync(Resource, items.Select(a => a.ClientId), ct);
         var response = new ListArrangementsResponse { NextPageToken = next };
         response.Arrangements.AddRange(await ToProto(items, ct));

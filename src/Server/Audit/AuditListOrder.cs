@@ -16,5 +16,7 @@ public static class AuditListOrder
             q => q.OrderByDescending(e => e.OccurredAt).ThenBy(e => e.Id), e => e.Id)
         .Add("occurred_at", e => e.OccurredAt)
         .Add("actor", e => (e.ActorName == null || e.ActorName == "" ? e.ActorSubject : e.ActorName).ToLower())
-        .Add("method", e => e.Method);
+        .Add("method", e => e.Method)
+        .Add("resource", e => e.Resource)
+        .Add("purpose", e => (e.Purpose ?? "").ToLower());
 }

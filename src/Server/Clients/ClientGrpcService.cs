@@ -235,7 +235,7 @@ public sealed class ClientGrpcService(GonDbContext db, TenantContext tenant, Cro
         {
             query = query.Where(r => r.ClientId == clientId);
         }
-        var (items, next) = await page.ApplyAsync(ClientListOrder.Referrals.Apply(query, order), (q, t) => q.ToListAsync(t), ct);
+        var (items, next) = await page.ApplyAsync(ClientListOrder.Referrals.Apply(query, order, ListSources.Alongside(crossTenant, db)), (q, t) => q.ToListAsync(t), ct);
         await log.ReadAsync(ReferralResource, items.Select(r => r.ClientId), ct);
         var response = new ListReferralsResponse { NextPageToken = next };
         response.Referrals.AddRange(await ToProto(items, ct));

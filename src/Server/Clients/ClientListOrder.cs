@@ -15,9 +15,20 @@ public static class ClientListOrder
         .Add("postcode", c => c.Postcode)
         .Add("area_id", c => c.AreaId);
 
+    /// <summary>
+    /// "client_name" is the client's "name" order (surname, then given names or initials, case ignored) over the
+    /// caller's view of clients; "hoofdaanbieder" the receiving provider's name; "state" the process order
+    /// (verwezen, geaccepteerd, teruggestuurd, ingetrokken).
+    /// </summary>
     public static readonly SortFields<DomainReferral> Referrals = new SortFields<DomainReferral>(
             q => q.OrderByDescending(r => r.ReferredAt).ThenBy(r => r.Id), r => r.Id)
         .Add("referred_at", r => r.ReferredAt)
         .Add("wij_team", r => (r.WijTeam ?? "").ToLower())
-        .Add("area_id", r => r.AreaId);
+        .Add("area_id", r => r.AreaId)
+        .Add("state", EnumOrder.Of((DomainReferral r) => r.State))
+        .AddJoined("client_name",
+            s => r => s.Clients.Where(c => c.Id == r.ClientId).Select(c => c.Surname.ToLower()).FirstOrDefault() ?? "",
+            s => r => s.Clients.Where(c => c.Id == r.ClientId).Select(c => (c.GivenNames ?? c.Initials ?? "").ToLower()).FirstOrDefault() ?? "")
+        .AddJoined("hoofdaanbieder",
+            s => r => s.Providers.Where(p => p.Id == r.HoofdaanbiederId).Select(p => p.Name.ToLower()).FirstOrDefault() ?? "");
 }

@@ -192,7 +192,7 @@ public sealed class HourGrpcService(GonDbContext db, TenantContext tenant, Cross
         if (from is not null) query = query.Where(e => e.ServiceDate >= from);
         if (to is not null) query = query.Where(e => e.ServiceDate <= to);
         if (!string.IsNullOrEmpty(request.EntryKey)) query = query.Where(e => e.EntryKey == request.EntryKey);
-        return HourEntryListOrder.Entries.Apply(query, order);
+        return HourEntryListOrder.Entries.Apply(query, order, ListSources.Alongside(crossTenant, db));
     }
 
     [Authorize(Roles = GonRoles.Hoofdaanbieder)]

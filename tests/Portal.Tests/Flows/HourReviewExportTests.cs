@@ -9,8 +9,8 @@ using Microsoft.Playwright;
 namespace GonPortal.Portal.Tests.Flows;
 
 /// <summary>
-/// The hour review queue sorted on the quantity by the Server: the download holds the whole queue in that order
-/// (hours as numbers with a decimal comma, other units as counts), and the page shows its first rows.
+/// The hour review queue sorted on the quantity, and on the client's name, by the Server: the download holds the whole
+/// queue in that order (hours as numbers with a decimal comma, other units as counts), and the pages show its rows.
 /// </summary>
 public sealed class HourReviewExportTests(PortalHosts hosts, BrowserFixture browser) : PortalTest(hosts, browser)
 {
@@ -72,6 +72,71 @@ public sealed class HourReviewExportTests(PortalHosts hosts, BrowserFixture brow
         Assert.Equal(decimal.Parse(lines[withHours - 2][4], Dutch), (decimal)sheet.Cell(withHours, 5).GetDouble());
         Assert.Equal(XLDataType.DateTime, sheet.Cell(2, 1).DataType);
         Assert.Equal(lines.Select(l => l[1]), Enumerable.Range(2, lines.Count).Select(r => sheet.Cell(r, 2).GetString()));
+    }
+
+    /// <summary>
+    /// The client column sorts the whole queue on the Server, by surname the Dutch way ("G. van der Molen" under M):
+    /// descending, the first page is the download's first rows and the next page goes on where it stopped.
+    /// </summary>
+    [Fact]
+    public async Task The_review_queue_sorts_on_client_name_descending_across_pages()
+    {
+        var page = await OpenAsSignedInAsync(Hoofdaanbieder, "/uren/beoordelen");
+        var table = page.GetByRole(AriaRole.Table, new() { Name = "Uren" });
+        var header = table.GetByRole(AriaRole.Columnheader, new() { Name = "Cliënt" });
+        await Assertions.Expect(header).ToHaveAttributeAsync("aria-sort", "none");
+        await header.GetByRole(AriaRole.Button).ClickAsync();
+        await Assertions.Expect(header).ToHaveAttributeAsync("aria-sort", "ascending");
+        await header.GetByRole(AriaRole.Button).ClickAsync();
+        await Assertions.Expect(header).ToHaveAttributeAsync("aria-sort", "descending");
+        await Assertions.Expect(table).ToHaveAccessibleNameAsync("Uren, in de gekozen volgorde");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#uren-export-csv").ClickAsync());
+        var bytes = await File.ReadAllBytesAsync((await download.PathAsync())!);
+        using var csv = new CsvReader(new StreamReader(new MemoryStream(bytes)), new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = ";" });
+        var clients = new List<string>();
+        var dates = new List<string>();
+        csv.Read(); // header
+        while (csv.Read())
+        {
+            dates.Add(csv.Parser.Record![0]);
+            clients.Add(csv.Parser.Record![1]);
+        }
+        Assert.True(clients.Count > 50, $"more than a page: {clients.Count}");
+        var surnames = clients.Select(Surname).ToList();
+        Assert.Equal(surnames.OrderDescending(StringComparer.Ordinal), surnames);
+        Assert.True(surnames.Distinct().Count() > 3, "the queue has several surnames");
+
+        var expected = dates.Zip(clients).ToList();
+        var first = await ShownWhenAsync(table, expected, 0);
+        Assert.Equal(50, first);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Volgende" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".gon-pager-position")).ToHaveTextAsync("Pagina 2");
+        await Assertions.Expect(header).ToHaveAttributeAsync("aria-sort", "descending");
+        Assert.True(await ShownWhenAsync(table, expected, first) > 0);
+    }
+
+    /// <summary>The surname in a shown name ("G.J. van der Molen", "F. El Amrani"): after the initials, without the lower-case prefix.</summary>
+    private static string Surname(string shown) =>
+        string.Join(' ', shown.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).SkipWhile(w => char.IsLower(w[0]))).ToLowerInvariant();
+
+    /// <summary>Waits until the page shows the download's rows (date, client) from <paramref name="skip"/> on; returns how many it shows.</summary>
+    private static async Task<int> ShownWhenAsync(ILocator table, List<(string, string)> expected, int skip)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        List<(string, string)> shown;
+        do
+        {
+            shown = [];
+            foreach (var row in await table.Locator("tbody tr").AllAsync())
+            {
+                shown.Add(((await row.Locator("td").Nth(1).InnerTextAsync()).Trim(), (await row.Locator("td").Nth(2).Locator("a").InnerTextAsync()).Trim()));
+            }
+        }
+        while ((shown.Count == 0 || !shown.SequenceEqual(expected.Skip(skip).Take(shown.Count))) && DateTime.UtcNow < deadline && await Delay());
+        Assert.NotEmpty(shown);
+        Assert.Equal(expected.Skip(skip).Take(shown.Count), shown);
+        return shown.Count;
     }
 
     private static async Task<bool> Delay()
