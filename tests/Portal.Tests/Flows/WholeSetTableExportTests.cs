@@ -90,6 +90,59 @@ public sealed class WholeSetTableExportTests(PortalHosts hosts, BrowserFixture b
     }
 
     [Fact]
+    public async Task Gemeente_sorts_the_refused_lines_of_a_pgb_file_and_downloads_them_to_correct_it()
+    {
+        var page = await OpenAsSignedInAsync(Gemeente, "/begroting/pgb");
+        await page.GetByLabel("Soort gegevens").SelectOptionAsync(new SelectOptionValue { Label = "Tellingen per maand" });
+        // all or nothing: three months that do not exist, so nothing is stored and other tests' figures stay as they are
+        var file = "area_id;year;month;client_count\r\n1;2027;13;41\r\n1;2027;0;40\r\n1;2027;14;39\r\n";
+        await page.Locator("#csv-bestand").SetInputFilesAsync(new FilePayload { Name = "pgb.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(file) });
+        var table = page.GetByRole(AriaRole.Table, new() { Name = "Regels die niet goed zijn" });
+        await Assertions.Expect(table.Locator("tbody tr")).ToHaveCountAsync(3);
+        await SortBothWaysAsync(table, 2, cell => cell);
+        var shown = await SortBothWaysAsync(table, 0, cell => Number(cell));
+        Assert.Equal(["4", "3", "2"], shown.Select(r => r[0]));
+
+        var csv = await DownloadCsvAsync(page, "csv-fouten-export", "pgb-import-afgewezen");
+        Assert.Equal(["Regel", "Kolom", "Reden"], csv[0]);
+        Assert.Equal(shown.Select(r => r.ToList()), csv.Skip(1).Select(r => r.ToList()));
+
+        using var workbook = await DownloadXlsxAsync(page, "csv-fouten-export", "pgb-import-afgewezen");
+        var sheet = workbook.Worksheets.First();
+        Assert.Equal(XLDataType.Number, sheet.Cell(2, 1).DataType);
+        Assert.Equal(shown.Select(r => r.ToList()), Rows(sheet).Select(r => r.ToList()));
+    }
+
+    [Fact]
+    public async Task Gemeente_sorts_the_year_parameter_versions_and_the_workbook_holds_real_percentages()
+    {
+        var page = await OpenAsSignedInAsync(Gemeente, "/begroting/jaarparameters");
+        var table = page.Locator("table:has(caption#versies-tabel)");
+        await Assertions.Expect(table).ToBeVisibleAsync();
+        await SortBothWaysAsync(table, 1, cell => Moment(cell));
+        var shown = await SortBothWaysAsync(table, 0, cell => Number(cell));
+
+        var csv = await DownloadCsvAsync(page, "versies-export", "jaarparameters-2027");
+        Assert.Equal(["Jaar", "Versie", "Opgeslagen op", "Winstplafond", "Referentie-uurtarief", "Referentietarief per dagdeel", "Referentietarief per etmaal",
+            "PGB-dode band", "PGB-compensatiedeel", "Doel basisaandeel", "Doel initiatiefaandeel", "Sanctie per gemist doel", "Toelichting"], csv[0]);
+        Assert.Equal(shown.Select(r => r[0]), csv.Skip(1).Select(r => r[1]));
+        Assert.Equal(shown.Select(r => r[1]), csv.Skip(1).Select(r => r[2]));
+        Assert.Equal(shown.Select(r => Money(r[3])), csv.Skip(1).Select(r => (decimal?)decimal.Parse(r[4], Dutch)));
+        Assert.Equal(shown.Select(r => Number(r[2])), csv.Skip(1).Select(r => Number(r[3]))); // "3,0 %" on the page, "3%" in the file
+
+        using var workbook = await DownloadXlsxAsync(page, "versies-export", "jaarparameters-2027");
+        var sheet = workbook.Worksheets.First();
+        for (var i = 0; i < shown.Count; i++)
+        {
+            var cap = sheet.Cell(i + 2, 4);
+            Assert.Equal(XLDataType.Number, cap.DataType);
+            Assert.Equal(Number(shown[i][2]) / 100m, (decimal)cap.GetDouble());
+            Assert.Contains("%", cap.Style.NumberFormat.Format);
+            Assert.Equal(XLDataType.DateTime, sheet.Cell(i + 2, 3).DataType);
+        }
+    }
+
+    [Fact]
     public async Task Controller_sorts_the_year_overview_summary_by_lumpsum_and_downloads_that_table()
     {
         var page = await OpenAsSignedInAsync(Gemeente, "/jaaroverzicht");
