@@ -142,7 +142,7 @@ public sealed class TableCoverageFlowTests(PortalHosts hosts, BrowserFixture bro
                 break;
             case "/beheer/organisaties/eerste-hoofdaanbieder":
                 await SignInAsync(page, email, "/beheer/organisaties");
-                await page.Locator("table tbody tr", new() { HasText = "hoofdaanbieder" }).First.Locator("a").First.ClickAsync();
+                await page.Locator("table tbody tr th", new() { HasText = "Stadse Zorgcombinatie" }).GetByRole(AriaRole.Link).ClickAsync();
                 await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Gebiedscontracten" })).ToBeVisibleAsync();
                 break;
             case "/conversie":

@@ -50,6 +50,31 @@ public sealed class WholeSetTableExportTests(PortalHosts hosts, BrowserFixture b
     }
 
     [Fact]
+    public async Task Beheerder_sorts_a_hoofdaanbieders_area_contracts_by_first_day_and_downloads_them_as_dates()
+    {
+        var page = await OpenAsSignedInAsync(GemeenteBeheerder, "/beheer/organisaties");
+        // the demo's hoofdaanbieder of Centrum (organisations that other tests create have no contracts)
+        const string name = "Stadse Zorgcombinatie";
+        await page.Locator("table tbody tr th", new() { HasText = name }).GetByRole(AriaRole.Link).ClickAsync();
+        var table = page.GetByRole(AriaRole.Table, new() { Name = "Gebiedscontracten" });
+        await Assertions.Expect(table).ToBeVisibleAsync();
+        await SortBothWaysAsync(table, 0, cell => cell);
+        var shown = await SortBothWaysAsync(table, 1, cell => Moment(cell));
+
+        var csv = await DownloadCsvAsync(page, "contracten-export", "gebiedscontracten-[a-z0-9-]+");
+        Assert.Equal(["Gebied", "Hoofdaanbieder", "Eerste dag", "Laatste dag"], csv[0]);
+        Assert.Equal(shown.Select(r => r[0]), csv.Skip(1).Select(r => r[0]));
+        Assert.All(csv.Skip(1), r => Assert.Equal(name, r[1]));
+        Assert.Equal(shown.Select(r => Moment(r[1])), csv.Skip(1).Select(r => Moment(r[2])));
+        Assert.Equal(shown.Select(r => Moment(r[2])), csv.Skip(1).Select(r => Moment(r[3])));
+
+        using var workbook = await DownloadXlsxAsync(page, "contracten-export", "gebiedscontracten-[a-z0-9-]+");
+        var sheet = workbook.Worksheets.First();
+        Assert.Equal(XLDataType.DateTime, sheet.Cell(2, 3).DataType);
+        Assert.Equal(shown.Select(r => Moment(r[1])), Enumerable.Range(2, shown.Count).Select(r => (DateTime?)sheet.Cell(r, 3).GetDateTime()));
+    }
+
+    [Fact]
     public async Task Gemeente_sorts_the_pgb_months_by_count_and_downloads_them_with_area_and_year_in_the_name()
     {
         var page = await OpenAsSignedInAsync(Gemeente, "/begroting/pgb");

@@ -9,13 +9,29 @@ namespace GonPortal.Portal.Components.Settlement;
 /// </summary>
 public static class ExactHours
 {
-    public static decimal? Value(ExactView hours) =>
-        decimal.TryParse(hours.Numerator, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var numerator)
-        && decimal.TryParse(hours.Denominator, NumberStyles.None, CultureInfo.InvariantCulture, out var denominator) && denominator != 0
-            ? numerator / denominator
-            : null;
+    public static decimal? Value(ExactView hours) => Divide(hours, 1m);
 
-    /// <summary>Whole minutes, rounded half away from zero, as the hour columns of the downloads take them.</summary>
+    /// <summary>
+    /// Whole minutes, rounded half away from zero, as the hour columns of the downloads take them. The numerator is
+    /// multiplied before the division, so half a minute (1/120 hour) is exactly half and rounds up.
+    /// </summary>
     public static int? Minutes(ExactView hours) =>
-        Value(hours) is { } value ? (int)Math.Round(value * 60m, MidpointRounding.AwayFromZero) : null;
+        Divide(hours, 60m) is { } minutes && Math.Abs(minutes) <= int.MaxValue ? (int)Math.Round(minutes, MidpointRounding.AwayFromZero) : null;
+
+    private static decimal? Divide(ExactView hours, decimal factor)
+    {
+        if (!decimal.TryParse(hours.Numerator, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var numerator)
+            || !decimal.TryParse(hours.Denominator, NumberStyles.None, CultureInfo.InvariantCulture, out var denominator) || denominator == 0)
+        {
+            return null;
+        }
+        try
+        {
+            return numerator * factor / denominator;
+        }
+        catch (OverflowException)
+        {
+            return null;
+        }
+    }
 }
