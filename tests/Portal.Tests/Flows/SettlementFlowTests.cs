@@ -167,6 +167,20 @@ public sealed class SettlementFlowTests(PortalHosts hosts, BrowserFixture browse
             }
         }
 
+        // The arrangements behind U (the demo allocates more than is delivered) sort by their exact hours and download.
+        await coordinator.Locator("details.gon-history summary").ClickAsync();
+        var shortage = coordinator.Locator("table:has(caption#tekort-titel)");
+        await SortBothWaysAsync(shortage, 0, cell => cell);
+        var shownShortage = await SortBothWaysAsync(shortage, 4, cell => ExactValue(cell));
+        var shortageFile = await DownloadCsvAsync(coordinator, "tekort-export", "personeelstekort-centrum-oude-wijken-2027");
+        Assert.Equal(["Cliënt", "Product", "Toegewezen uren", "Geleverde uren", "Niet-geleverde uren", "Niet-geleverde uren (exact)"], shortageFile[0]);
+        // the name on the page is a link that also says where it goes (for a screen reader); the file has the name
+        Assert.All(shortageFile.Skip(1).Zip(shownShortage), pair => Assert.StartsWith(pair.First[0], pair.Second[0]));
+        Assert.Equal(shownShortage.Count, shortageFile.Count - 1);
+        Assert.Equal(shownShortage.Select(r => r[4]), shortageFile.Skip(1).Select(r => r[5]));
+        // the file's hours are the page's to the minute
+        Assert.All(shortageFile.Skip(1).Zip(shownShortage), pair => Assert.InRange(decimal.Parse(pair.First[4], Dutch) - ExactValue(pair.Second[4]), -0.01m, 0.01m));
+
         // The same reconciliation as a PDF for a controller: every figure of the page with its name, and the PGB figures.
         var download = await coordinator.RunAndWaitForDownloadAsync(() => coordinator.GetByRole(AriaRole.Button, new() { Name = "Download PDF" }).ClickAsync());
         Assert.StartsWith("verantwoording-2027-centrum-oude-wijken-revisie-", download.SuggestedFilename);
@@ -190,6 +204,10 @@ public sealed class SettlementFlowTests(PortalHosts hosts, BrowserFixture browse
 
     /// <summary>"maart 2027" as its month number.</summary>
     private static int? MonthOf(string cell) => Array.IndexOf(Dutch.DateTimeFormat.MonthNames, cell.Split(' ')[0]) is var m and >= 0 ? m + 1 : null;
+
+    /// <summary>Exact hours as shown ("12" or "-3/7 (≈ -0,4286)") as a number.</summary>
+    private static decimal ExactValue(string cell) =>
+        decimal.Parse(cell.Contains('≈') ? cell[(cell.IndexOf('≈') + 1)..].Trim(' ', ')') : cell, Dutch);
 
     private static async Task ShowCentrum2027Async(IPage coordinator)
     {
