@@ -53,7 +53,7 @@ public sealed class BudgetFlowTests(PortalHosts hosts, BrowserFixture browser) :
 
         await page.Locator("#csv-bestand").SetInputFilesAsync(new FilePayload { Name = "pgb.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) });
 
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Niets opgeslagen: 1 regel is niet goed.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Niets opgeslagen" })).ToContainTextAsync("Niets opgeslagen: 1 regel is niet goed.");
         var report = page.GetByRole(AriaRole.Table, new() { Name = "Regels die niet goed zijn" });
         var line = report.Locator("tr", new() { HasText = "is not 1-12" });
         await Assertions.Expect(line.Locator("th")).ToHaveTextAsync("3");

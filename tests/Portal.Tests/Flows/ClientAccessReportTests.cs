@@ -1,11 +1,14 @@
+using ClosedXML.Excel;
 using GonPortal.Portal.Tests.Infrastructure;
 using Microsoft.Playwright;
+using static GonPortal.Portal.Tests.Infrastructure.TableChecks;
 
 namespace GonPortal.Portal.Tests.Flows;
 
 /// <summary>
 /// An AVG access request in the portal: the hoofdaanbieder opens who looked at its client; the gemeente, after stating
-/// its purpose, sees the same client's report with that look on it and downloads it as a ';'-separated CSV with a BOM.
+/// its purpose, sees the same client's report with that look on it and downloads it (one download set: CSV with a BOM
+/// and ';', and an Excel workbook with the moments as real date-times).
 /// </summary>
 public sealed class ClientAccessReportTests(PortalHosts hosts, BrowserFixture browser) : PortalTest(hosts, browser)
 {
@@ -26,14 +29,22 @@ public sealed class ClientAccessReportTests(PortalHosts hosts, BrowserFixture br
         await Assertions.Expect(report.Locator("tr", new() { HasText = "Inzageoverzicht opgevraagd" }).Filter(new() { HasText = "Stadse Zorgcombinatie" }).First).ToBeVisibleAsync();
         await Assertions.Expect(report.Locator("tbody tr").First).ToContainTextAsync("Inzageverzoek van de client");
 
-        await gemeente.GetByRole(AriaRole.Button, new() { Name = "Overzicht als bestand klaarzetten" }).ClickAsync();
-        var download = await gemeente.RunAndWaitForDownloadAsync(() => gemeente.Locator("#inzage-bestand").ClickAsync());
-        var bytes = await File.ReadAllBytesAsync((await download.PathAsync())!);
-        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
-        var lines = System.Text.Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("Moment;Wie;Organisatie;Rol;Handeling;Gegevens;Doel", lines[0]);
-        Assert.Contains(lines, l => l.Contains("Inzageverzoek van de client") && l.Contains(";Gemeente Groningen;"));
-        Assert.Contains(lines, l => l.Contains("Cliëntgegevens ingezien") && l.Contains("Stadse Zorgcombinatie"));
-        Assert.DoesNotMatch("[0-9a-f]{8}-[0-9a-f]{4}-", string.Join('\n', lines));
+        // One download set: the whole report as CSV and as a workbook, named after the client, with who, what and why.
+        var csv = await DownloadCsvAsync(gemeente, "inzage-export", "inzage-[a-z-]+");
+        Assert.Equal(["Moment", "Wie", "Rol", "Organisatie", "Handeling", "Gegevens", "Doel"], csv[0]);
+        Assert.Contains(csv, r => r[6] == "Inzageverzoek van de client" && r[3] == "Gemeente Groningen");
+        Assert.Contains(csv, r => r.Contains("Cliëntgegevens ingezien") && r[3] == "Stadse Zorgcombinatie");
+        Assert.All(csv.Skip(1), r => Assert.NotNull(Moment(r[0])));
+        Assert.Equal(csv.Skip(1).Select(r => Moment(r[0])).OrderDescending(), csv.Skip(1).Select(r => Moment(r[0]))); // newest first, as shown
+
+        using var workbook = await DownloadXlsxAsync(gemeente, "inzage-export", "inzage-[a-z-]+");
+        var sheet = workbook.Worksheets.First();
+        Assert.Equal(csv[0], Header(sheet));
+        Assert.Equal(XLDataType.DateTime, sheet.Cell(2, 1).DataType);
+        // each download reads the report anew (and the reading is itself recorded): the oldest line is the same in both
+        var rows = Rows(sheet);
+        Assert.True(csv.Count - 1 <= rows.Count, "the workbook holds every line of the report");
+        Assert.InRange((sheet.Cell(rows.Count + 1, 1).GetDateTime() - Moment(csv[^1][0])!.Value).TotalSeconds, -1, 61);
+        Assert.Equal(csv[^1][1], rows[^1][1]);
     }
 }

@@ -1,5 +1,6 @@
 using GonPortal.Portal.Tests.Infrastructure;
 using Microsoft.Playwright;
+using static GonPortal.Portal.Tests.Infrastructure.TableChecks;
 
 namespace GonPortal.Portal.Tests.Flows;
 
@@ -108,6 +109,13 @@ public sealed class SettlementFlowTests(PortalHosts hosts, BrowserFixture browse
         await Assertions.Expect(missing.Locator("tr", new() { HasText = "januari 2027" })).ToContainTextAsync("Nog geen maandspecificatie gemaakt");
         await Assertions.Expect(missing.Locator("tr", new() { HasText = "januari 2027" })).ToContainTextAsync("Buurtwerk De Linde");
         await Assertions.Expect(coordinator.GetByTestId("specificaties-ontbreken")).ToContainTextAsync("maanden is de specificatie niet compleet");
+        // The missing months sort by month (as dates, not as words) and download, to chase the onderaannemers.
+        await SortBothWaysAsync(missing, 2, cell => cell);
+        var shownMissing = await SortBothWaysAsync(missing, 0, cell => MonthOf(cell));
+        var missingFile = await DownloadCsvAsync(coordinator, "ontbrekend-export", "ontbrekende-specificaties-centrum-oude-wijken-2027");
+        Assert.Equal(["Jaar", "Maand", "Wat ontbreekt", "Onderaannemers"], missingFile[0]);
+        Assert.Equal(shownMissing.Select(r => r[0]), missingFile.Skip(1).Select(r => $"{r[1]} {r[0]}"));
+        Assert.Equal(shownMissing.Select(r => r[2]), missingFile.Skip(1).Select(r => r[3]));
         await AccessibilityTests.AssertNoViolationsAsync(coordinator, "verantwoording met ontbrekende specificaties");
 
         var gemeente = await OpenAsSignedInAsync(Gemeente, "/afrekening");
@@ -136,6 +144,43 @@ public sealed class SettlementFlowTests(PortalHosts hosts, BrowserFixture browse
         await Assertions.Expect(figures.Locator("tr", new() { HasText = "Eigen leveringskosten (jaarverslag)" })).ToContainTextAsync("€ 2.500.000,00");
         await Assertions.Expect(coordinator.GetByTestId("pgb-figuren")).ToContainTextAsync("PGB-bedrag");
 
+        // The statements behind S sort by amount and download; their amounts add up to S. The figures download in the
+        // order of the calculation (they do not sort), each money figure as an amount in the workbook.
+        var used = coordinator.Locator("table:has(caption#gebruikt-titel)");
+        var shownUsed = await SortBothWaysAsync(used, 3, cell => Money(cell));
+        var usedFile = await DownloadCsvAsync(coordinator, "gebruikt-export", "specificaties-afrekening-centrum-oude-wijken-2027");
+        Assert.Equal(["Jaar", "Maand", "Onderaanneming", "Revisie", "Bedrag voor dit gebied"], usedFile[0]);
+        Assert.Equal(shownUsed.Select(r => Money(r[3])), usedFile.Skip(1).Select(r => (decimal?)decimal.Parse(r[4], Dutch)));
+        Assert.Equal(shownUsed.Select(r => r[0]), usedFile.Skip(1).Select(r => $"{r[1]} {r[0]}"));
+        var subcontractorCosts = Money(await figures.Locator("tr", new() { HasText = "Kosten onderaannemers" }).Locator("td").Last.InnerTextAsync());
+        Assert.Equal(subcontractorCosts, usedFile.Skip(1).Sum(r => decimal.Parse(r[4], Dutch)));
+        var shownFigures = await CellsAsync(figures);
+        using (var workbook = await DownloadXlsxAsync(coordinator, "tussenresultaten-export", "afrekening-centrum-oude-wijken-2027-revisie-[0-9]+"))
+        {
+            var sheet = workbook.Worksheets.First();
+            Assert.Equal(["Figuur", "Symbool", "Bedrag", "Waarde"], Header(sheet));
+            for (var i = 0; i < shownFigures.Count; i++)
+            {
+                Assert.Equal(shownFigures[i][0], sheet.Cell(i + 2, 1).GetString());
+                Assert.Equal(shownFigures[i][2], System.Text.RegularExpressions.Regex.Replace(sheet.Cell(i + 2, 4).GetString(), @"\s+", " ").Trim());
+                Assert.Equal(Money(shownFigures[i][2]), sheet.Cell(i + 2, 3).IsEmpty() ? null : (decimal)sheet.Cell(i + 2, 3).GetDouble());
+            }
+        }
+
+        // The arrangements behind U (the demo allocates more than is delivered) sort by their exact hours and download.
+        await coordinator.Locator("details.gon-history summary").ClickAsync();
+        var shortage = coordinator.Locator("table:has(caption#tekort-titel)");
+        await SortBothWaysAsync(shortage, 0, cell => cell);
+        var shownShortage = await SortBothWaysAsync(shortage, 4, cell => ExactValue(cell));
+        var shortageFile = await DownloadCsvAsync(coordinator, "tekort-export", "personeelstekort-centrum-oude-wijken-2027");
+        Assert.Equal(["Cliënt", "Product", "Toegewezen uren", "Geleverde uren", "Niet-geleverde uren", "Niet-geleverde uren (exact)"], shortageFile[0]);
+        // the name on the page is a link that also says where it goes (for a screen reader); the file has the name
+        Assert.All(shortageFile.Skip(1).Zip(shownShortage), pair => Assert.StartsWith(pair.First[0], pair.Second[0]));
+        Assert.Equal(shownShortage.Count, shortageFile.Count - 1);
+        Assert.Equal(shownShortage.Select(r => r[4]), shortageFile.Skip(1).Select(r => r[5]));
+        // the file's hours are the page's to the minute
+        Assert.All(shortageFile.Skip(1).Zip(shownShortage), pair => Assert.InRange(decimal.Parse(pair.First[4], Dutch) - ExactValue(pair.Second[4]), -0.01m, 0.01m));
+
         // The same reconciliation as a PDF for a controller: every figure of the page with its name, and the PGB figures.
         var download = await coordinator.RunAndWaitForDownloadAsync(() => coordinator.GetByRole(AriaRole.Button, new() { Name = "Download PDF" }).ClickAsync());
         Assert.StartsWith("verantwoording-2027-centrum-oude-wijken-revisie-", download.SuggestedFilename);
@@ -154,6 +199,15 @@ public sealed class SettlementFlowTests(PortalHosts hosts, BrowserFixture browse
         await AccessibilityTests.AssertNoViolationsAsync(coordinator, "verantwoording met alle figuren");
         await AccessibilityTests.AssertNoViolationsAsync(gemeente, "runs met voortgang en uitkomst");
     }
+
+    private static readonly System.Globalization.CultureInfo Dutch = System.Globalization.CultureInfo.GetCultureInfo("nl-NL");
+
+    /// <summary>"maart 2027" as its month number.</summary>
+    private static int? MonthOf(string cell) => Array.IndexOf(Dutch.DateTimeFormat.MonthNames, cell.Split(' ')[0]) is var m and >= 0 ? m + 1 : null;
+
+    /// <summary>Exact hours as shown ("12" or "-3/7 (≈ -0,4286)") as a number.</summary>
+    private static decimal ExactValue(string cell) =>
+        decimal.Parse(cell.Contains('≈') ? cell[(cell.IndexOf('≈') + 1)..].Trim(' ', ')') : cell, Dutch);
 
     private static async Task ShowCentrum2027Async(IPage coordinator)
     {

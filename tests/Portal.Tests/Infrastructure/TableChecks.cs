@@ -96,7 +96,9 @@ public static partial class TableChecks
         {
             records.Add(csv.Parser.Record!);
         }
-        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "gedownload" }).First)
+        // the status of this download's own group: a page can have several tables, each with its downloads
+        var group = page.Locator(".gon-export").Filter(new() { Has = page.Locator($"#{exportId}-csv") });
+        await Assertions.Expect(group.GetByRole(AriaRole.Status))
             .ToContainTextAsync(records.Count - 1 == 1 ? "1 regel" : $"{records.Count - 1} regels");
         return records;
     }

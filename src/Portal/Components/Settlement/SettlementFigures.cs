@@ -14,45 +14,45 @@ public static class SettlementFigures
 {
     public static IReadOnlyList<FigureRow> Of(ReconciliationView r, IStringLocalizer<Texts> l)
     {
-        FigureRow Row(string key, string symbol, string value) => new(key, symbol, l[$"Figuur.{key}"], value);
+        FigureRow Row(string key, string symbol, string value, long? cents = null) => new(key, symbol, l[$"Figuur.{key}"], value, cents);
         string Money(long cents) => DutchFormat.Money(cents);
         return
         [
-            Row("B", "B", Money(r.Lumpsum.BaseLumpsumCents)),
-            Row("L", "L", Money(r.Lumpsum.LumpsumCents)),
-            Row("V", "V", Money(r.Lumpsum.AdjustmentsTotalCents)),
-            Row("Ltot", "Ltot", Money(r.TotalLumpsumCents)),
-            Row("PGB", "PGB", $"{Money(r.PgbAmountCents)} ({string.Format(l["Revisie"], r.PgbSettlementRevision)})"),
-            Row("R", "R", Money(r.RevenueCents)),
-            Row("S", "S", $"{Money(r.SubcontractorCostsCents)} ({l.Count("Figuur.SAantal", r.StatementsUsed.Count)})"),
-            Row("O", "O", $"{Money(r.OwnDeliveryCostsCents)} ({(r.YearReportLocked ? l["Figuur.OVergrendeld"] : l["Figuur.ONietVergrendeld"])})"),
-            Row("K", "K", Money(r.CostsCents)),
-            Row("W", "W", Money(r.ResultCents)),
+            Row("B", "B", Money(r.Lumpsum.BaseLumpsumCents), r.Lumpsum.BaseLumpsumCents),
+            Row("L", "L", Money(r.Lumpsum.LumpsumCents), r.Lumpsum.LumpsumCents),
+            Row("V", "V", Money(r.Lumpsum.AdjustmentsTotalCents), r.Lumpsum.AdjustmentsTotalCents),
+            Row("Ltot", "Ltot", Money(r.TotalLumpsumCents), r.TotalLumpsumCents),
+            Row("PGB", "PGB", $"{Money(r.PgbAmountCents)} ({string.Format(l["Revisie"], r.PgbSettlementRevision)})", r.PgbAmountCents),
+            Row("R", "R", Money(r.RevenueCents), r.RevenueCents),
+            Row("S", "S", $"{Money(r.SubcontractorCostsCents)} ({l.Count("Figuur.SAantal", r.StatementsUsed.Count)})", r.SubcontractorCostsCents),
+            Row("O", "O", $"{Money(r.OwnDeliveryCostsCents)} ({(r.YearReportLocked ? l["Figuur.OVergrendeld"] : l["Figuur.ONietVergrendeld"])})", r.OwnDeliveryCostsCents),
+            Row("K", "K", Money(r.CostsCents), r.CostsCents),
+            Row("W", "W", Money(r.ResultCents), r.ResultCents),
             Row("cap", "cap", DutchFormat.PercentExact(r.ProfitCapBp)),
-            Row("A", "A", Money(r.ProfitCapCents)),
+            Row("A", "A", Money(r.ProfitCapCents), r.ProfitCapCents),
             Row("Regelingen", "", DutchFormat.Number(r.HourArrangementCount, 0)),
             Row("Toegewezen", "", r.AllocatedHours.Text),
             Row("Geleverd", "", r.DeliveredHours.Text),
             Row("U", "U", r.UnmetHours.Text),
-            Row("Uurtarief", "r", Money(r.ReferenceHourlyRateCents)),
-            Row("M", "M", Money(r.StaffShortageCents)),
-            Row("Ms", "Ms", Money(r.StaffShortageReclaimCents)),
-            Row("E", "E", Money(r.ExcessProfitCents)),
+            Row("Uurtarief", "r", Money(r.ReferenceHourlyRateCents), r.ReferenceHourlyRateCents),
+            Row("M", "M", Money(r.StaffShortageCents), r.StaffShortageCents),
+            Row("Ms", "Ms", Money(r.StaffShortageReclaimCents), r.StaffShortageReclaimCents),
+            Row("E", "E", Money(r.ExcessProfitCents), r.ExcessProfitCents),
             Row("Peildatum", "", DutchFormat.Date(r.TargetDate)),
             Row("Basis", "", Target(r.BasisShare, l)),
             Row("Initiatief", "", Target(r.InitiativeShare, l)),
             Row("sigma", "σ", DutchFormat.PercentExact(r.SanctionBp)),
-            Row("SanctieBasis", "", Money(r.BasisShareSanctionCents)),
-            Row("SanctieInitiatief", "", Money(r.InitiativeShareSanctionCents)),
-            Row("Sancties", "", Money(r.SanctionsCents)),
-            Row("T", "T", Money(r.RepaymentCents)),
+            Row("SanctieBasis", "", Money(r.BasisShareSanctionCents), r.BasisShareSanctionCents),
+            Row("SanctieInitiatief", "", Money(r.InitiativeShareSanctionCents), r.InitiativeShareSanctionCents),
+            Row("Sancties", "", Money(r.SanctionsCents), r.SanctionsCents),
+            Row("T", "T", Money(r.RepaymentCents), r.RepaymentCents),
             Row("Parameters", "", string.Format(l["Figuur.ParametersWaarde"], r.ParametersVersion, r.RulesVersion)),
         ];
     }
 
     public static IReadOnlyList<FigureRow> Of(PgbSettlementView p, IStringLocalizer<Texts> l)
     {
-        FigureRow Row(string key, string symbol, string value) => new(key, symbol, l[$"Figuur.Pgb.{key}"], value);
+        FigureRow Row(string key, string symbol, string value, long? cents = null) => new(key, symbol, l[$"Figuur.Pgb.{key}"], value, cents);
         var rows = new List<FigureRow>
         {
             Row("P0", "P0", $"{DutchFormat.Number(p.BaselineClientCount, 0)} ({DutchFormat.Date(p.BaselineReferenceDate)})"),
@@ -67,9 +67,9 @@ public static class SettlementFigures
             Row("delta", "δ", DutchFormat.PercentExact(p.DeadBandBp)),
             Row("Band", "δ × P0", p.DeadBandClients.Text),
             Row("D2", "D'", p.DifferenceAfterDeadBand.Text),
-            Row("C", "C", DutchFormat.Money(p.AverageCostCents)),
+            Row("C", "C", DutchFormat.Money(p.AverageCostCents), p.AverageCostCents),
             Row("s", "s", DutchFormat.PercentExact(p.CompensationShareBp)),
-            Row("PGB", "PGB", DutchFormat.Money(p.PgbAmountCents)),
+            Row("PGB", "PGB", DutchFormat.Money(p.PgbAmountCents), p.PgbAmountCents),
             Row("Parameters", "", string.Format(l["Figuur.ParametersWaarde"], p.ParametersVersion, p.RulesVersion)),
         ]);
         return rows;
