@@ -8,8 +8,8 @@ namespace GonPortal.Server.Exports;
 /// Reads an ordered query in chunks, so an export holds one chunk of rows at a time and the connection is free between
 /// chunks for the audit entries of what is about to be sent (one DbContext cannot save while a reader is open).
 /// Each chunk after the first starts after the last row sent (a keyset cursor on the list's own order, read from the
-/// query by <see cref="KeysetOrder{T}"/>), so the database seeks to it instead of sorting and skipping every row
-/// before it: each chunk costs the same, where offset chunks grew with the square of the rows (docs/benchmarks.md).
+/// query by <see cref="KeysetOrder{T}"/>), so the database never sorts and skips the rows before it (on an index of
+/// the order it seeks to the cursor): offset chunks cost grew with the square of the rows (docs/benchmarks.md).
 /// Rows stored or removed during a long export never shift a chunk boundary: a row is sent once or not at all.
 /// </summary>
 internal static class ExportChunks
