@@ -12,7 +12,8 @@ using Grpc.Net.Client;
 // every 100th entry is refused, so 202,021 sent store 200,001), then exports all of De Linde's entries through
 // GET /api/v1/exports/hour-entries as CSV and as xlsx. While each file downloads (to nowhere) the Server's resident
 // memory is sampled; its peak (VmHWM) is reset before each export, so start-up and import do not hide it.
-//   dotnet run -c Release --project bench/ExportBench -- --database sqlite|postgres [--postgres CONN] [--entries 202021]
+// Since the keyset chunks each chunk is one index seek; rows/s is printed so a run can be compared with the offset chunks.
+//   dotnet run -c Release --project bench/ExportBench -- --database sqlite|postgres [--postgres CONN] [--entries 202021] [--port 5700]
 var options = args.Select((a, i) => (a, i)).Where(x => x.a.StartsWith("--")).ToDictionary(x => x.a[2..], x => x.i + 1 < args.Length ? args[x.i + 1] : "");
 var database = options.GetValueOrDefault("database", "sqlite");
 var total = int.Parse(options.GetValueOrDefault("entries", "202021"));
@@ -31,7 +32,7 @@ else
     connection = $"Data Source={Path.Combine(dataDir, "gon.db")}";
 }
 
-const int BasePort = 5700;
+var BasePort = int.Parse(options.GetValueOrDefault("port", "5700"));
 await using var hosts = new Hosts();
 await hosts.StartAsync(dataDir, provider, connection, BasePort);
 var identityUrl = $"http://127.0.0.1:{BasePort}";
@@ -93,8 +94,9 @@ foreach (var format in new[] { "csv", "xlsx" })
     await sampler;
     var peak = Hosts.PeakMiB(hosts.Server);
     var quarters = string.Join(" → ", new[] { 0.25, 0.5, 0.75, 1.0 }.Select(q => $"{samples[Math.Min(samples.Count - 1, (int)(q * (samples.Count - 1)))]:F0}"));
-    Console.WriteLine($"{format,-5} export        {bytes / 1024.0 / 1024:F1} MB in {seconds:F1} s (first byte after {first:F1} s){(format == "csv" ? $", {lines - 1:N0} rows" : "")}; " +
+    Console.WriteLine($"{format,-5} export        {bytes / 1024.0 / 1024:F1} MB in {seconds:F1} s (first byte after {first:F1} s), {stored / seconds:N0} rows/s{(format == "csv" ? $", {lines - 1:N0} rows" : "")}; " +
         $"server RSS {before:F0} MiB before, {quarters} MiB at a quarter, half, three quarters and the end of the download; peak {peak:F0} MiB");
+    Console.WriteLine($"                    load average {File.ReadAllText("/proc/loadavg").Trim()}");
     ok &= format != "csv" || lines - 1 == stored;
 }
 return ok ? 0 : 1;

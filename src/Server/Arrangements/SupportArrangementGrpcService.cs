@@ -77,6 +77,22 @@ public sealed class SupportArrangementGrpcService(GonDbContext db, TenantContext
     {
         var v = new Violations();
         var (order, page) = ArrangementListOrder.Arrangements.Parse(v, request.OrderBy, request.PageSize, request.PageToken);
+        var ct = context.CancellationToken;
+        var query = await ListQueryAsync(v, request, order, ct);
+        var (items, next) = await page.ApplyAsync(query, (q, t) => q.ToListAsync(t), ct);
+        await log.ReadAsync(Resource, items.Select(a => a.ClientId), ct);
+        var response = new ListArrangementsResponse { NextPageToken = next };
+        response.Arrangements.AddRange(await ToProto(items, ct));
+        return response;
+    }
+
+    /// <summary>
+    /// ListArrangements' filters over what the caller may see, in the list's order; validated into <paramref name="v"/>
+    /// (thrown with what the caller added before) ahead of any read. The table export (Exports/ExportRequestMapping)
+    /// reads the same set in chunks.
+    /// </summary>
+    internal async Task<IQueryable<DomainArrangement>> ListQueryAsync(Violations v, ListArrangementsRequest request, OrderBy? order, CancellationToken ct)
+    {
         var state = AccessProcessSupport.ToDomain<DomainState>(request.State);
         v.Check(request.State != Contracts.V1.ArrangementState.Unspecified && state is null, "state", "is not an arrangement state");
         AreaIdRules.Filter(v, request.AreaId);
@@ -91,15 +107,13 @@ public sealed class SupportArrangementGrpcService(GonDbContext db, TenantContext
         var activeOn = ProtoConvert.ToDate(v, "active_on", request.ActiveOn);
         v.ThrowIfAny();
 
-        var ct = context.CancellationToken;
         var query = await access.ListAsync(new ArrangementFilter(state, request.AreaId, clientId, referralId, supportType, product,
             executor, subcontract, activeOn), ct);
-        var (items, next) = await page.ApplyAsync(ArrangementListOrder.Arrangements.Apply(query, order, ListSources.Alongside(crossTenant, db)), (q, t) => q.ToListAsync(t), ct);
-        await log.ReadAsync(Resource, items.Select(a => a.ClientId), ct);
-        var response = new ListArrangementsResponse { NextPageToken = next };
-        response.Arrangements.AddRange(await ToProto(items, ct));
-        return response;
+        return ArrangementListOrder.Arrangements.Apply(query, order, ListSources.Alongside(crossTenant, db));
     }
+
+    /// <summary>What an executing onderaannemer does not see of an arrangement (ArrangementMapping); the export leaves it out too.</summary>
+    internal bool ForOnderaannemerView => ForOnderaannemer;
 
     [Authorize(Roles = GonRoles.Hoofdaanbieder)]
     public override async Task<DecideArrangementResponse> DecideArrangement(DecideArrangementRequest request, ServerCallContext context)

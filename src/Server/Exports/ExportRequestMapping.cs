@@ -1,12 +1,16 @@
 using System.Globalization;
 using GonPortal.Contracts.V1;
 using GonPortal.Domain.Validation;
+using GonPortal.Server.Arrangements;
 using GonPortal.Server.Clients;
+using GonPortal.Server.Grpc;
+using GonPortal.Server.Settlements;
 using GonPortal.Server.Hours;
 using GonPortal.Server.Paging;
 using GonPortal.Server.Subcontracts;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
+using DomainArrangement = GonPortal.Domain.Arrangements.Arrangement;
 using DomainClient = GonPortal.Domain.Clients.Client;
 using DomainEntry = GonPortal.Domain.Hours.HourEntry;
 using DomainSubcontract = GonPortal.Domain.Subcontracts.Subcontract;
@@ -47,6 +51,38 @@ internal static class ExportRequestMapping
         var request = FromQuery<ListSubcontractsRequest>(http.Request.Query, v);
         var service = ActivatorUtilities.CreateInstance<SubcontractGrpcService>(http.RequestServices);
         return await service.ListQueryAsync(v, request, ct);
+    }
+
+    public static async Task<(IQueryable<DomainArrangement> Query, bool ForOnderaannemer)> ArrangementsAsync(HttpContext http, Violations v, CancellationToken ct)
+    {
+        var request = FromQuery<ListArrangementsRequest>(http.Request.Query, v);
+        var order = OrderBy.Parse(v, request.OrderBy, ArrangementListOrder.Arrangements.Names);
+        var service = ActivatorUtilities.CreateInstance<SupportArrangementGrpcService>(http.RequestServices);
+        return (await service.ListQueryAsync(v, request, order, ct), service.ForOnderaannemerView);
+    }
+
+    /// <summary>
+    /// The current statements as ListSubcontractorStatements gives them (the same message, mapped by SettlementMapping),
+    /// one line after another; a statement without lines is one line without figures.
+    /// </summary>
+    public static async Task<List<StatementExport.Line>> StatementLinesAsync(HttpContext http, Violations v, CancellationToken ct)
+    {
+        var request = FromQuery<ListSubcontractorStatementsRequest>(http.Request.Query, v);
+        var service = ActivatorUtilities.CreateInstance<SettlementGrpcService>(http.RequestServices);
+        var (statements, names) = await service.ListStatementsAsync(v, request, ct);
+        var lines = new List<StatementExport.Line>();
+        foreach (var s in statements.Select(r => SettlementMapping.ToStatement(r, false, names)))
+        {
+            var head = new StatementExport.Head(s.Id, s.SubcontractId, s.HoofdaanbiederName, s.OnderaannemerName, s.Year, s.Month, s.Revision,
+                s.RulesVersion, s.ComputedAt?.ToDateTimeOffset(), s.TotalCents);
+            if (s.Lines.Count == 0)
+            {
+                lines.Add(new StatementExport.Line(head, null));
+            }
+            lines.AddRange(s.Lines.Select(l => new StatementExport.Line(head, new StatementExport.Figures(l.AreaId,
+                ProtoConvert.ToDomain(l.Product), ProtoConvert.ToDomain(l.Unit), l.RateCents, l.Quantity, l.AmountCents, l.EntryCount))));
+        }
+        return lines;
     }
 
     /// <summary>Sets each parameter on the request's field of that name; what cannot be set becomes a violation.</summary>

@@ -1,6 +1,8 @@
 using GonPortal.Domain.Validation;
+using GonPortal.Server.Arrangements;
 using GonPortal.Server.Clients;
 using GonPortal.Server.Hours;
+using GonPortal.Server.Settlements;
 using GonPortal.Server.Subcontracts;
 
 namespace GonPortal.Server.Exports;
@@ -18,5 +20,9 @@ internal sealed record ExportTable(string Name, string FileName, string SheetNam
             ExportRoles.Of(typeof(HourGrpcService), nameof(HourGrpcService.ListHourEntries)), HourEntryExport.OpenAsync),
         new ExportTable("subcontracts", "onderaannemingen", "Onderaannemingen",
             ExportRoles.Of(typeof(SubcontractGrpcService), nameof(SubcontractGrpcService.ListSubcontracts)), SubcontractExport.OpenAsync),
+        new ExportTable("arrangements", "arrangementen", "Arrangementen",
+            ExportRoles.Of(typeof(SupportArrangementGrpcService), nameof(SupportArrangementGrpcService.ListArrangements)), ArrangementExport.OpenAsync),
+        new ExportTable("statements", "onderaannemersoverzichten", "Overzichten",
+            ExportRoles.Of(typeof(SettlementGrpcService), nameof(SettlementGrpcService.ListSubcontractorStatements)), StatementExport.OpenAsync),
     }.ToDictionary(t => t.Name, StringComparer.Ordinal);
 }

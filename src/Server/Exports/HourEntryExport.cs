@@ -43,6 +43,8 @@ internal static class HourEntryExport
         new("Aantal", ExportKind.Integer, r => r.Entry.Unit == Unit.Hour ? null : r.Entry.Quantity),
         new("Status", ExportKind.Text, r => StatusName(r.Entry.Status)),
         new("Gemeld door", ExportKind.Text, r => r.ReporterName),
+        new("Ingediend op", ExportKind.DateTime, r => r.Entry.SubmittedAt),
+        new("Beoordeeld op", ExportKind.DateTime, r => r.Entry.ReviewedAt),
         new("Toelichting", ExportKind.Text, r => r.Entry.ActivityNote),
         new("Arrangement-id", ExportKind.Text, r => r.Entry.ArrangementId.ToString()),
         new("Onderaanneming-id", ExportKind.Text, r => r.Entry.SubcontractId?.ToString()),

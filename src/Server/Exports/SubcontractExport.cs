@@ -31,6 +31,8 @@ internal static class SubcontractExport
         new("Gebieden", ExportKind.Text, r => string.Join(", ", r.Subcontract.AreaIds.Order())),
         new("Geldig van", ExportKind.Date, r => r.Subcontract.ValidFrom),
         new("Geldig tot en met", ExportKind.Date, r => r.Subcontract.ValidTo),
+        new("Voorgesteld op", ExportKind.DateTime, r => r.Subcontract.ProposedAt),
+        new("Besloten op", ExportKind.DateTime, r => r.Subcontract.DecidedAt),
         new("Product", ExportKind.Text, r => r.Rate is null ? null : Products.All.Single(p => p.Product == r.Rate.Product).Name),
         new("Eenheid", ExportKind.Text, r => r.Rate is null ? null : Products.Units.Single(u => u.Unit == r.Rate.Unit).Name),
         new("Tarief", ExportKind.Money, r => r.Rate?.RateCents),

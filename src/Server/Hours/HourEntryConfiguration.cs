@@ -29,6 +29,9 @@ public sealed class HourEntryConfiguration(GonDbContext db) : IEntityTypeConfigu
         b.HasIndex(e => new { e.TenantId, e.Status, e.ServiceDate });
         b.HasIndex(e => new { e.ArrangementId, e.ServiceDate });
         b.HasIndex(e => e.ReversesEntryId);
+        // The list's own order (newest service date first, then the id): the export's keyset chunks seek on it
+        // instead of scanning and sorting the rest of the table for every chunk (Paging/KeysetOrder).
+        b.HasIndex(e => new { e.ServiceDate, e.Id }).IsDescending(true, false);
         b.HasQueryFilter(TenantFilter.Name, e => e.TenantId == db.CurrentTenantId || e.ReportedByProviderId == db.CurrentTenantId);
     }
 }

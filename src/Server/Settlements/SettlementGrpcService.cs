@@ -119,13 +119,28 @@ internal sealed class SettlementGrpcService(GonDbContext db, TenantContext tenan
     {
         var v = new Violations();
         var page = Page.Parse(v, request.PageSize, request.PageToken);
+        var ct = context.CancellationToken;
+        var (ordered, names) = await ListStatementsAsync(v, request, ct);
+        var (items, next) = await page.ApplyAsync(ordered.AsQueryable(), (q, _) => Task.FromResult(q.ToList()), ct);
+        var response = new ListSubcontractorStatementsResponse { NextPageToken = next };
+        response.SubcontractorStatements.AddRange(items.Select(r => SettlementMapping.ToStatement(r, false, names)));
+        return response;
+    }
+
+    /// <summary>
+    /// ListSubcontractorStatements' filters over what the caller may see, in the list's order, with the providers'
+    /// names; validated into <paramref name="v"/> (thrown with what the caller added before) ahead of any read. The
+    /// statements export (Exports/ExportRequestMapping) sends the same set.
+    /// </summary>
+    internal async Task<(List<SettlementResult> Statements, Dictionary<Guid, string> Names)> ListStatementsAsync(Violations v,
+        ListSubcontractorStatementsRequest request, CancellationToken ct)
+    {
         v.Check(request.Year is < 2000 or > 2100, "year", "must be a year 2000-2100");
         v.Check(request.Month is < 0 or > 12, "month", "must be 0 (all) or 1-12");
         var ha = ProtoConvert.ToId(v, "hoofdaanbieder_id", request.HoofdaanbiederId, required: false);
         var oa = ProtoConvert.ToId(v, "onderaannemer_id", request.OnderaannemerId, required: false);
         var subcontract = ProtoConvert.ToId(v, "subcontract_id", request.SubcontractId, required: false);
         v.ThrowIfAny();
-        var ct = context.CancellationToken;
         var statements = await query.CurrentStatementsAsync(request.Year, request.Month, ha, oa, subcontract, ct);
         // A year holds at most 12 statements per subcontract: ordering by display names is done here.
         var rows = await statements.ToListAsync(ct);
@@ -135,10 +150,7 @@ internal sealed class SettlementGrpcService(GonDbContext db, TenantContext tenan
             .ThenBy(r => names.GetValueOrDefault(r.OnderaannemerId ?? Guid.Empty, ""), StringComparer.Ordinal)
             .ThenBy(r => r.SubcontractId)
             .ToList();
-        var (items, next) = await page.ApplyAsync(ordered.AsQueryable(), (q, _) => Task.FromResult(q.ToList()), ct);
-        var response = new ListSubcontractorStatementsResponse { NextPageToken = next };
-        response.SubcontractorStatements.AddRange(items.Select(r => SettlementMapping.ToStatement(r, false, names)));
-        return response;
+        return (ordered, names);
     }
 
     public override async Task<GetSubcontractorStatementResponse> GetSubcontractorStatement(GetSubcontractorStatementRequest request, ServerCallContext context)

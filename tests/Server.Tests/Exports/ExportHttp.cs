@@ -81,4 +81,13 @@ public static class ExportHttp
     }
 
     public static string Dutch(Google.Type.Date d) => $"{d.Day:D2}-{d.Month:D2}-{d.Year:D4}";
+
+    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+
+    /// <summary>A moment as a Dutch clock shows it (what a DateTime cell holds).</summary>
+    public static DateTime DutchClock(Google.Protobuf.WellKnownTypes.Timestamp t) => TimeZoneInfo.ConvertTime(t.ToDateTimeOffset(), Amsterdam).DateTime;
+
+    /// <summary>A moment as the CSV writes it: Dutch local time to the minute; empty when there is none.</summary>
+    public static string DutchMoment(Google.Protobuf.WellKnownTypes.Timestamp? t) =>
+        t is null ? "" : DutchClock(t).ToString("dd-MM-yyyy HH:mm", CultureInfo.InvariantCulture);
 }

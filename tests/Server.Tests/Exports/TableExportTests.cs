@@ -107,7 +107,10 @@ public abstract class TableExportTests(GonHosts hosts)
             Assert.Equal(entry.ReportedByProviderName, row["Gemeld door"]);
             Assert.Equal(entry.Status == HourEntryStatus.Approved ? "Goedgekeurd" : "Ingediend", row["Status"]);
             Assert.Equal(entry.SubcontractId, row["Onderaanneming-id"]);
+            Assert.Equal(DutchMoment(entry.SubmittedAt), row["Ingediend op"]);
+            Assert.Equal(DutchMoment(entry.ReviewedAt), row["Beoordeeld op"]);
         }
+        Assert.Single(csv, r => r["Beoordeeld op"] != "");
         Assert.Contains("1,50", csv.Select(r => r["Uren"]));
 
         var (headers, rows, workbook) = await XlsxAsync(await GetAsync(hosts, Callers.OaDeLinde,
@@ -121,6 +124,7 @@ public abstract class TableExportTests(GonHosts hosts)
                 Assert.Equal(Math.Round(entry.Quantity / 60.0, 2), Cell(headers, row, "Uren").GetDouble(), 6);
                 Assert.Equal(new DateTime(entry.ServiceDate.Year, entry.ServiceDate.Month, entry.ServiceDate.Day), Cell(headers, row, "Datum").GetDateTime());
                 Assert.Equal("Begeleiding", Cell(headers, row, "Product").GetString());
+                Assert.Equal(DutchClock(entry.SubmittedAt), Cell(headers, row, "Ingediend op").GetDateTime(), TimeSpan.FromSeconds(1));
             }
         }
     }
@@ -148,6 +152,8 @@ public abstract class TableExportTests(GonHosts hosts)
             Assert.Equal(["Uur", "Dagdeel"], ours.Select(r => Cell(headers, r, "Eenheid").GetString()));
             Assert.All(ours, r => Assert.Equal(created.OnderaannemerName, Cell(headers, r, "Onderaannemer").GetString()));
             Assert.All(ours, r => Assert.Equal(new DateTime(2027, 2, 1), Cell(headers, r, "Geldig van").GetDateTime()));
+            Assert.All(ours, r => Assert.Equal(DutchClock(created.ProposedAt), Cell(headers, r, "Voorgesteld op").GetDateTime(), TimeSpan.FromSeconds(1)));
+            Assert.All(ours, r => Assert.True(Cell(headers, r, "Besloten op").IsEmpty())); // proposed, not yet decided
         }
         var csv = await CsvAsync(await GetAsync(hosts, Callers.HaOost, $"/api/v1/exports/subcontracts?{filter}"));
         Assert.Equal(["65,00", "42,75"], csv.Where(r => r["Onderaanneming-id"] == created.Id).Select(r => r["Tarief"]));

@@ -777,6 +777,9 @@ namespace GonPortal.Server.Data.Migrations.SqlServer
                     b.HasIndex("ReportedByProviderId", "EntryKey")
                         .IsUnique();
 
+                    b.HasIndex("ServiceDate", "Id")
+                        .IsDescending(true, false);
+
                     b.HasIndex("TenantId", "Status", "ServiceDate");
 
                     b.ToTable("HourEntries");

@@ -772,6 +772,9 @@ namespace GonPortal.Server.Data.Migrations.Sqlite
                     b.HasIndex("ReportedByProviderId", "EntryKey")
                         .IsUnique();
 
+                    b.HasIndex("ServiceDate", "Id")
+                        .IsDescending(true, false);
+
                     b.HasIndex("TenantId", "Status", "ServiceDate");
 
                     b.ToTable("HourEntries");
