@@ -55,7 +55,7 @@ public abstract class ChunkedExportTests(GonHosts hosts)
     {
         hosts.RequireAvailable();
         var arrangement = await ArrangementWithManyEntries();
-        foreach (var orderBy in new[] { "", "quantity", "service_date", "submitted_at desc" })
+        foreach (var orderBy in new[] { "", "quantity", "service_date", "submitted_at desc", "client_name desc", "reported_by", "status desc" })
         {
             var listed = await ListedIds(arrangement.Id, orderBy);
             Assert.Equal(Entries, listed.Count);
