@@ -5,12 +5,10 @@ namespace GonPortal.Portal.Documents;
 /// <summary>Dates as a document writes them out: "5 december 2026", and a moment in Dutch time "5 december 2026 om 14:05".</summary>
 public static class DocumentDates
 {
-    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
-
     public static string Long(DateOnly date) => date.ToString("d MMMM yyyy", DutchFormat.Culture);
 
     public static string Moment(DateTimeOffset? moment) => moment is { } m
-        ? TimeZoneInfo.ConvertTime(m, Amsterdam).ToString("d MMMM yyyy 'om' HH:mm", DutchFormat.Culture)
+        ? DutchTime.Local(m).ToString("d MMMM yyyy 'om' HH:mm", DutchFormat.Culture)
         : "—";
 
     /// <summary>"1 december 2026 tot en met 31 december 2026".</summary>

@@ -20,7 +20,7 @@ public static class DutchFormat
 
     /// <summary>A moment in Dutch time as "31-12-2027 14:05".</summary>
     public static string DateTime(DateTimeOffset? moment, string whenEmpty = "—") =>
-        moment is { } m ? TimeZoneInfo.ConvertTime(m, Amsterdam).ToString("dd-MM-yyyy HH:mm", Culture) : whenEmpty;
+        moment is { } m ? DutchTime.Local(m).ToString("dd-MM-yyyy HH:mm", Culture) : whenEmpty;
 
     /// <summary>Basis points as a percentage with one decimal: 1500 → "15,0 %".</summary>
     public static string Percent(int basisPoints) =>
@@ -70,6 +70,4 @@ public static class DutchFormat
     /// <summary>A volume to type over: minutes as hours for the unit hour ("1,5"), otherwise the count.</summary>
     public static string VolumeInput(int volume, bool hours) =>
         hours ? (volume / 60m).ToString("0.####", Culture) : volume.ToString(Culture);
-
-    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 }

@@ -1,6 +1,9 @@
 namespace GonPortal.Exports;
 
-/// <summary>Moments in an export are shown as a person in Groningen reads a clock: Dutch local time, summer time included.</summary>
+/// <summary>
+/// Moments are shown as a person in Groningen reads a clock: Dutch local time, summer time included. The one place the
+/// time zone is named: the exports, the portal's formatting (DutchFormat) and its documents (DocumentDates) use it.
+/// </summary>
 #if GON_EXPORTS_INTERNAL
 internal
 #else
