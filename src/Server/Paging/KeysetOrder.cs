@@ -16,7 +16,10 @@ internal sealed class KeysetOrder<T>
 {
     private sealed record Key(LambdaExpression Lambda, bool Descending)
     {
-        public Delegate Compiled { get; } = Lambda.Compile();
+        private Delegate? _compiled;
+
+        /// <summary>The key computed in memory from a loaded row (compiled on first use).</summary>
+        public object? Of(T row) => (_compiled ??= Lambda.Compile()).DynamicInvoke(row);
     }
 
     private readonly IQueryable<T> _ordered;
@@ -52,18 +55,17 @@ internal sealed class KeysetOrder<T>
     /// </summary>
     public async Task<object[]> KeysOfAsync(T row, CancellationToken ct)
     {
-        var values = _keys.Select(k => k.Compiled.DynamicInvoke(row)!).ToArray();
-        var source = _ordered.Provider.CreateQuery<T>(_source);
+        // All keys in one query of the row, found by its id (the last key, a plain column). Only when the row has been
+        // removed are they computed in memory: a key read through another set (a client's name) would then be one
+        // more query per key.
         var parameter = Expression.Parameter(typeof(T), "x");
-        var isRow = Expression.Lambda<Func<T, bool>>(Expression.Equal(Body(_keys[^1], parameter), Boxed(values[^1], typeof(Guid))), parameter);
+        var isRow = Expression.Lambda<Func<T, bool>>(Expression.Equal(Body(_keys[^1], parameter), Boxed(_keys[^1].Of(row)!, typeof(Guid))), parameter);
+        var keys = Expression.Lambda<Func<T, object[]>>(
+            Expression.NewArrayInit(typeof(object), _keys.Select(k => Expression.Convert(Body(k, parameter), typeof(object)))), parameter);
+        var stored = await _ordered.Provider.CreateQuery<T>(_source).Where(isRow).Select(keys).Take(1).ToListAsync(ct);
+        var values = stored.Count == 1 ? stored[0] : _keys.Select(k => k.Of(row)!).ToArray();
         for (var i = 0; i < _keys.Count - 1; i++)
         {
-            var key = Expression.Lambda<Func<T, object>>(Expression.Convert(Body(_keys[i], parameter), typeof(object)), parameter);
-            var stored = await source.Where(isRow).Select(key).Take(1).ToListAsync(ct);
-            if (stored.Count == 1)
-            {
-                values[i] = stored[0];
-            }
             if (values[i] is null)
             {
                 throw new InvalidOperationException($"Order key {i + 1} is NULL; a keyset order's keys are coalesced (Paging/README.md).");
