@@ -49,6 +49,19 @@ public abstract class ApiPage : ComponentBase
         return false;
     }
 
+    private int _tableLoads;
+
+    /// <summary>
+    /// Loads a page of the page's table. Two header clicks in quick succession start two loads and only the last may
+    /// fill the table: an older answer gives null, and its failure is not shown either.
+    /// </summary>
+    protected async Task<T?> LatestTableLoadAsync<T>(Func<Task<ServerResult<T>>> load) where T : class
+    {
+        var mine = ++_tableLoads;
+        var result = await load();
+        return mine == _tableLoads && Accept(result) ? result.Value : null;
+    }
+
     /// <summary>Whether NOT_FOUND replaces the whole page (a detail page) or is a message (an action on a list).</summary>
     protected virtual bool NotFoundMeansPage => false;
 }
