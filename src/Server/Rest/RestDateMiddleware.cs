@@ -133,31 +133,29 @@ public sealed class RestDateMiddleware(RequestDelegate next)
         };
     }
 
-    /// <summary>Buffers the answer (a page at most; exports are not transcoded) and rewrites it only when it succeeded.</summary>
+    /// <summary>
+    /// Rewrites a successful answer in <see cref="RestProblemMiddleware"/>'s buffer (a page at most; exports are not
+    /// transcoded), so the answer is held once.
+    /// </summary>
     private async Task RewriteResponse(HttpContext context, MessageDescriptor message)
     {
         var response = context.Response;
-        var original = response.Body;
-        using var buffer = new MemoryStream();
-        response.Body = buffer;
-        try
+        if (RestProblemMiddleware.AnswerBuffer(context) is not { } buffer || !ReferenceEquals(response.Body, buffer))
         {
-            await next(context);
+            throw new InvalidOperationException("REST answers are buffered by RestProblemMiddleware before their dates are rewritten.");
         }
-        finally
+        var start = buffer.Length;
+        await next(context);
+        if (response.StatusCode != StatusCodes.Status200OK || buffer.Length == start || !IsJson(response.ContentType))
         {
-            response.Body = original;
-        }
-        buffer.Position = 0;
-        if (response.StatusCode != StatusCodes.Status200OK || buffer.Length == 0 || !IsJson(response.ContentType))
-        {
-            await buffer.CopyToAsync(original, context.RequestAborted);
             return;
         }
+        buffer.Position = start;
         var json = JsonNode.Parse(buffer);
         RestDateFields.ToIso(json, message);
+        buffer.SetLength(start);
         response.ContentLength = null;
-        await using var writer = new Utf8JsonWriter(original, Writer);
+        await using var writer = new Utf8JsonWriter(buffer, Writer);
         json?.WriteTo(writer);
         await writer.FlushAsync(context.RequestAborted);
     }

@@ -19,6 +19,9 @@ public sealed class RestProblemMiddleware(RequestDelegate next, ILogger<RestProb
 
     public static bool IsRest(HttpContext context) => context.Items.ContainsKey(MarkerKey);
 
+    /// <summary>The buffer the answer is written to, so later rewriting (ISO dates) works on it instead of buffering again.</summary>
+    public static MemoryStream? AnswerBuffer(HttpContext context) => context.Items[MarkerKey] as MemoryStream;
+
     public static bool Applies(PathString path) =>
         path.StartsWithSegments(RestExtensions.BasePath)
         && !path.StartsWithSegments(RestExtensions.BasePath + "/exports")
@@ -31,10 +34,10 @@ public sealed class RestProblemMiddleware(RequestDelegate next, ILogger<RestProb
             await next(context);
             return;
         }
-        context.Items[MarkerKey] = true;
         context.Response.Headers["API-Version"] = ApiVersion;
         var original = context.Response.Body;
         using var buffer = new MemoryStream();
+        context.Items[MarkerKey] = buffer;
         context.Response.Body = buffer;
         Exception? failure = null;
         try
