@@ -219,7 +219,8 @@ internal sealed class ExportDocumentFilter : IDocumentFilter
             ["400"] = Problem("Een onbekende parameter, een ongeldige waarde of een ongeldig format: invalid-params noemt elke parameter."),
             ["401"] = new OpenApiResponse { Description = "Geen of een verlopen toegangstoken." },
             ["403"] = Problem("De rol van de aanroeper mag deze tabel niet lezen (of dit filter niet gebruiken), of het token noemt geen organisatie."),
-            ["404"] = Problem("Wat een filter noemt bestaat niet of is voor deze organisatie niet zichtbaar."),
+            ["404"] = Problem("Niet gevonden: een tabelnaam in het pad die niet bestaat, of (zoals elk /api/v1-antwoord) iets dat de aanroeper niet mag zien; "
+                + "een filter op een onbekend of onzichtbaar id geeft gewoon een leeg bestand."),
             ["503"] = Problem("De dienst is tijdelijk niet beschikbaar; probeer het later opnieuw."),
         };
     }
