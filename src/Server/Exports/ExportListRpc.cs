@@ -7,8 +7,9 @@ namespace GonPortal.Server.Exports;
 /// <summary>
 /// The list RPC a table export reads through (a gRPC service type and the name of its list method). Both what the export
 /// allows and what it is described as come from it: the roles from the method's <c>[Authorize]</c>
-/// (<see cref="ExportRoles"/>) and the filters from its request message (<see cref="ExportRequestMapping"/> reads the
-/// query string into that message; the OpenAPI document lists its fields), so neither can drift from the list.
+/// (<see cref="ExportRoles"/>) and the documented filters from its request message (the OpenAPI document lists
+/// <see cref="ExportRequestMapping.Filters"/> of it; <see cref="ExportRequestMapping"/> reads the query string into the
+/// same message type, which <c>tests/Server.Tests/Rest/ExportOpenApiTests</c> checks against the real endpoint).
 /// </summary>
 internal sealed record ExportListRpc(Type Service, string Method)
 {

@@ -92,8 +92,9 @@ internal sealed class ExportDocumentFilter : IDocumentFilter
             {
                 Name = TenantResolver.PurposeHeader,
                 In = ParameterLocation.Header,
-                Description = "Alleen voor de gemeente: het doel van de inzage, dat met elke gelezen rij in het auditspoor komt (hoogstens 500 tekens).",
-                Schema = new OpenApiSchema { Type = "string", MaxLength = 500 },
+                Description = "Alleen voor de gemeente: het doel van de inzage, dat met elke gelezen rij in het auditspoor komt "
+                    + "(na 500 tekens afgekapt).",
+                Schema = new OpenApiSchema { Type = "string" },
             });
         }
         return operation;
@@ -128,6 +129,7 @@ internal sealed class ExportDocumentFilter : IDocumentFilter
             FieldType.Int32 => (new OpenApiSchema { Type = "integer", Format = "int32" }, "Een geheel getal."),
             FieldType.Bool => (new OpenApiSchema { Type = "boolean" }, "true of false."),
             FieldType.Enum => (EnumSchema(field.EnumType), EnumText(field.EnumType)),
+            // google.type.Date: the one message type Filters admits
             FieldType.Message => (RestExtensions.DateSchema(), "Een datum volgens ISO 8601 (jjjj-mm-dd)."),
             _ when field.Name == OrderBy.FieldName && table.OrderFields is { Count: > 0 } fields => (OrderSchema(fields),
                 $"De volgorde: één van de velden {string.Join(", ", fields.Order(StringComparer.Ordinal))}, eventueel gevolgd door een spatie "
