@@ -85,6 +85,17 @@ internal static class ExportRequestMapping
         return lines;
     }
 
+    /// <summary>
+    /// The fields of a list request that an export reads from the query string, in declaration order: every single
+    /// field of a type <see cref="FromQuery{T}"/> can parse, paging aside. The OpenAPI document lists exactly these.
+    /// </summary>
+    public static IEnumerable<FieldDescriptor> Filters(MessageDescriptor request) => request.Fields.InDeclarationOrder().Where(IsFilter);
+
+    private static bool IsFilter(FieldDescriptor field) =>
+        !NotFilters.Contains(field.Name) && !field.IsRepeated && !field.IsMap
+        && (field.FieldType is FieldType.String or FieldType.Int32 or FieldType.Bool or FieldType.Enum
+            || (field.FieldType == FieldType.Message && field.MessageType.FullName == Google.Type.Date.Descriptor.FullName));
+
     /// <summary>Sets each parameter on the request's field of that name; what cannot be set becomes a violation.</summary>
     public static T FromQuery<T>(IQueryCollection query, Violations v) where T : IMessage<T>, new()
     {
@@ -97,7 +108,7 @@ internal static class ExportRequestMapping
                 continue;
             }
             var field = fields.FirstOrDefault(f => f.Name == key || f.JsonName == key);
-            if (field is null || NotFilters.Contains(field.Name) || field.IsRepeated || field.IsMap)
+            if (field is null || !IsFilter(field))
             {
                 v.Add(key, "is not a filter of this export");
                 continue;

@@ -47,6 +47,7 @@ public static class RestExtensions
             // The REST interface shows google.type.Date as an ISO 8601 date (RestDateMiddleware converts both ways).
             c.MapType<Google.Type.Date>(DateSchema);
             c.OperationFilter<RestDateOperationFilter>();
+            c.DocumentFilter<ExportDocumentFilter>(); // the exports are a plain endpoint, not a transcoded RPC
             c.DocInclusionPredicate((_, api) => api.RelativePath?.StartsWith(BasePath[1..] + "/", StringComparison.Ordinal) == true);
             c.AddSecurityDefinition(SecurityScheme, new OpenApiSecurityScheme
             {
