@@ -1,5 +1,6 @@
 using GonPortal.Domain.Validation;
 using GonPortal.Server.Arrangements;
+using GonPortal.Server.Audit;
 using GonPortal.Server.Clients;
 using GonPortal.Server.Hours;
 using GonPortal.Server.Settlements;
@@ -24,5 +25,7 @@ internal sealed record ExportTable(string Name, string FileName, string SheetNam
             ExportRoles.Of(typeof(SupportArrangementGrpcService), nameof(SupportArrangementGrpcService.ListArrangements)), ArrangementExport.OpenAsync),
         new ExportTable("statements", "onderaannemersoverzichten", "Overzichten",
             ExportRoles.Of(typeof(SettlementGrpcService), nameof(SettlementGrpcService.ListSubcontractorStatements)), StatementExport.OpenAsync),
+        new ExportTable("audit-entries", "audittrail", "Audittrail",
+            ExportRoles.Of(typeof(AuditGrpcService), nameof(AuditGrpcService.ListAuditEntries)), AuditEntryExport.OpenAsync),
     }.ToDictionary(t => t.Name, StringComparer.Ordinal);
 }
