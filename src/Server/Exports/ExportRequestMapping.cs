@@ -14,6 +14,7 @@ using Google.Protobuf.Reflection;
 using DomainAuditEntry = GonPortal.Server.Audit.AuditEntry;
 using DomainArrangement = GonPortal.Domain.Arrangements.Arrangement;
 using DomainClient = GonPortal.Domain.Clients.Client;
+using DomainReferral = GonPortal.Domain.Referrals.Referral;
 using DomainEntry = GonPortal.Domain.Hours.HourEntry;
 using DomainSubcontract = GonPortal.Domain.Subcontracts.Subcontract;
 
@@ -61,6 +62,14 @@ internal static class ExportRequestMapping
         var order = OrderBy.Parse(v, request.OrderBy, ArrangementListOrder.Arrangements.Names);
         var service = ActivatorUtilities.CreateInstance<SupportArrangementGrpcService>(http.RequestServices);
         return (await service.ListQueryAsync(v, request, order, ct), service.ForOnderaannemerView);
+    }
+
+    public static async Task<IQueryable<DomainReferral>> ReferralsAsync(HttpContext http, Violations v, CancellationToken ct)
+    {
+        var request = FromQuery<ListReferralsRequest>(http.Request.Query, v);
+        var order = OrderBy.Parse(v, request.OrderBy, ClientListOrder.Referrals.Names);
+        var service = ActivatorUtilities.CreateInstance<ClientGrpcService>(http.RequestServices);
+        return await service.ListQueryAsync(v, request, order, ct);
     }
 
     public static IQueryable<DomainAuditEntry> AuditEntries(HttpContext http, Violations v)

@@ -25,6 +25,8 @@ internal sealed record ExportTable(string Name, string FileName, string SheetNam
             ExportRoles.Of(typeof(SupportArrangementGrpcService), nameof(SupportArrangementGrpcService.ListArrangements)), ArrangementExport.OpenAsync),
         new ExportTable("statements", "onderaannemersoverzichten", "Overzichten",
             ExportRoles.Of(typeof(SettlementGrpcService), nameof(SettlementGrpcService.ListSubcontractorStatements)), StatementExport.OpenAsync),
+        new ExportTable("referrals", "verwijzingen", "Verwijzingen",
+            ExportRoles.Of(typeof(ClientGrpcService), nameof(ClientGrpcService.ListReferrals)), ReferralExport.OpenAsync),
         new ExportTable("audit-entries", "audittrail", "Audittrail",
             ExportRoles.Of(typeof(AuditGrpcService), nameof(AuditGrpcService.ListAuditEntries)), AuditEntryExport.OpenAsync),
     }.ToDictionary(t => t.Name, StringComparer.Ordinal);
