@@ -126,7 +126,7 @@ public abstract class ReferralExportTests(GonHosts hosts)
     }
 
     [Fact]
-    public async Task A_role_that_may_not_list_referrals_gets_403_and_a_bad_filter_400()
+    public async Task A_role_that_may_not_list_referrals_gets_403_and_a_bad_filter_400_reading_nothing()
     {
         hosts.RequireAvailable();
         foreach (var caller in new[] { Callers.OaDeLinde, Callers.OaAtelier })
@@ -141,6 +141,14 @@ public abstract class ReferralExportTests(GonHosts hosts)
         (code, _, fields) = await ProblemAsync(await GetAsync(hosts, Callers.HaStadse, "/api/v1/exports/referrals?area_id=99"));
         Assert.Equal(400, code);
         Assert.Equal(["area_id"], fields);
+
+        // the gemeente's audited cross-tenant read is not even begun for a bad filter
+        var purpose = $"Controle {Guid.NewGuid():N}";
+        (code, _, fields) = await ProblemAsync(await GetAsync(hosts, Callers.Gemeente, "/api/v1/exports/referrals?state=LOST", purpose));
+        Assert.Equal(400, code);
+        Assert.Equal(["state"], fields);
+        var audit = new AuditService.AuditServiceClient(await hosts.InvokerFor(Callers.Gemeente));
+        Assert.DoesNotContain((await audit.ListAuditEntriesAsync(new() { PageSize = 500 })).Entries, e => e.Purpose == purpose);
     }
 
     [Fact]
