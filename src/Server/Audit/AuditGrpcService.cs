@@ -23,6 +23,20 @@ public sealed class AuditGrpcService(GonDbContext db, AuditChainVerifier verifie
     {
         var v = new Violations();
         var (order, page) = AuditListOrder.Entries.Parse(v, request.OrderBy, request.PageSize, request.PageToken);
+        var (items, next) = await page.ApplyAsync(ListQuery(v, request, order), (q, ct) => q.ToListAsync(ct), context.CancellationToken);
+        var response = new ListAuditEntriesResponse { NextPageToken = next };
+        response.Entries.AddRange(items.Select(ToProto));
+        return response;
+    }
+
+    /// <summary>
+    /// ListAuditEntries' filter in the list's order, untracked; validated into <paramref name="v"/> (thrown with what
+    /// the caller added before) ahead of any read. The audit trail has no tenant filter (it is the gemeente's alone, by
+    /// role), so no cross-tenant read is taken or recorded. The table export (Exports/ExportRequestMapping) reads the
+    /// same set in chunks.
+    /// </summary>
+    internal IQueryable<AuditEntry> ListQuery(Violations v, ListAuditEntriesRequest request, OrderBy? order)
+    {
         Text.Optional(v, "actor_subject", request.ActorSubject, 200);
         v.ThrowIfAny();
 
@@ -31,10 +45,7 @@ public sealed class AuditGrpcService(GonDbContext db, AuditChainVerifier verifie
         {
             query = query.Where(a => a.ActorSubject == request.ActorSubject);
         }
-        var (items, next) = await page.ApplyAsync(AuditListOrder.Entries.Apply(query, order), (q, ct) => q.ToListAsync(ct), context.CancellationToken);
-        var response = new ListAuditEntriesResponse { NextPageToken = next };
-        response.Entries.AddRange(items.Select(ToProto));
-        return response;
+        return AuditListOrder.Entries.Apply(query, order);
     }
 
     [Authorize(Roles = GonRoles.Gemeente)]

@@ -215,13 +215,28 @@ public sealed class ClientGrpcService(GonDbContext db, TenantContext tenant, Cro
     {
         var v = new Violations();
         var (order, page) = ClientListOrder.Referrals.Parse(v, request.OrderBy, request.PageSize, request.PageToken);
+        var ct = context.CancellationToken;
+        var query = await ListQueryAsync(v, request, order, ct);
+        var (items, next) = await page.ApplyAsync(query, (q, t) => q.ToListAsync(t), ct);
+        await log.ReadAsync(ReferralResource, items.Select(r => r.ClientId), ct);
+        var response = new ListReferralsResponse { NextPageToken = next };
+        response.Referrals.AddRange(await ToProto(items, ct));
+        return response;
+    }
+
+    /// <summary>
+    /// ListReferrals' filters over what the caller may see (the gemeente's audited read), in the list's order,
+    /// untracked; validated into <paramref name="v"/> (thrown with what the caller added before) ahead of any read.
+    /// The table export (Exports/ExportRequestMapping) reads the same set in chunks.
+    /// </summary>
+    internal async Task<IQueryable<DomainReferral>> ListQueryAsync(Violations v, ListReferralsRequest request, OrderBy? order, CancellationToken ct)
+    {
         var state = AccessProcessSupport.ToDomain<DomainReferralState>(request.State);
         v.Check(request.State != Contracts.V1.ReferralState.Unspecified && state is null, "state", "is not a referral state");
         AreaIdRules.Filter(v, request.AreaId);
         var clientId = ProtoConvert.ToId(v, "client_id", request.ClientId, required: false);
         v.ThrowIfAny();
 
-        var ct = context.CancellationToken;
         var query = (await VisibleReferrals("Referral list", ct)).AsNoTracking();
         if (state is not null)
         {
@@ -235,11 +250,7 @@ public sealed class ClientGrpcService(GonDbContext db, TenantContext tenant, Cro
         {
             query = query.Where(r => r.ClientId == clientId);
         }
-        var (items, next) = await page.ApplyAsync(ClientListOrder.Referrals.Apply(query, order, ListSources.Alongside(crossTenant, db)), (q, t) => q.ToListAsync(t), ct);
-        await log.ReadAsync(ReferralResource, items.Select(r => r.ClientId), ct);
-        var response = new ListReferralsResponse { NextPageToken = next };
-        response.Referrals.AddRange(await ToProto(items, ct));
-        return response;
+        return ClientListOrder.Referrals.Apply(query, order, ListSources.Alongside(crossTenant, db));
     }
 
     [Authorize(Roles = GonRoles.Hoofdaanbieder)]
@@ -266,7 +277,7 @@ public sealed class ClientGrpcService(GonDbContext db, TenantContext tenant, Cro
     }
 
     internal const string ClientResource = "Client";
-    private const string ReferralResource = "Referral";
+    internal const string ReferralResource = "Referral";
 
     /// <summary>Every role but the onderaannemer gets the BSN of the clients it may see.</summary>
     internal bool ShowBsn => tenant.Role != GonRoles.Onderaannemer;

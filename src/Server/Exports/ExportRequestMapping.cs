@@ -2,6 +2,7 @@ using System.Globalization;
 using GonPortal.Contracts.V1;
 using GonPortal.Domain.Validation;
 using GonPortal.Server.Arrangements;
+using GonPortal.Server.Audit;
 using GonPortal.Server.Clients;
 using GonPortal.Server.Grpc;
 using GonPortal.Server.Settlements;
@@ -10,8 +11,10 @@ using GonPortal.Server.Paging;
 using GonPortal.Server.Subcontracts;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
+using DomainAuditEntry = GonPortal.Server.Audit.AuditEntry;
 using DomainArrangement = GonPortal.Domain.Arrangements.Arrangement;
 using DomainClient = GonPortal.Domain.Clients.Client;
+using DomainReferral = GonPortal.Domain.Referrals.Referral;
 using DomainEntry = GonPortal.Domain.Hours.HourEntry;
 using DomainSubcontract = GonPortal.Domain.Subcontracts.Subcontract;
 
@@ -59,6 +62,22 @@ internal static class ExportRequestMapping
         var order = OrderBy.Parse(v, request.OrderBy, ArrangementListOrder.Arrangements.Names);
         var service = ActivatorUtilities.CreateInstance<SupportArrangementGrpcService>(http.RequestServices);
         return (await service.ListQueryAsync(v, request, order, ct), service.ForOnderaannemerView);
+    }
+
+    public static async Task<IQueryable<DomainReferral>> ReferralsAsync(HttpContext http, Violations v, CancellationToken ct)
+    {
+        var request = FromQuery<ListReferralsRequest>(http.Request.Query, v);
+        var order = OrderBy.Parse(v, request.OrderBy, ClientListOrder.Referrals.Names);
+        var service = ActivatorUtilities.CreateInstance<ClientGrpcService>(http.RequestServices);
+        return await service.ListQueryAsync(v, request, order, ct);
+    }
+
+    public static IQueryable<DomainAuditEntry> AuditEntries(HttpContext http, Violations v)
+    {
+        var request = FromQuery<ListAuditEntriesRequest>(http.Request.Query, v);
+        var order = OrderBy.Parse(v, request.OrderBy, AuditListOrder.Entries.Names);
+        var service = ActivatorUtilities.CreateInstance<AuditGrpcService>(http.RequestServices);
+        return service.ListQuery(v, request, order);
     }
 
     /// <summary>

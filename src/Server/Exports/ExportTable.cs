@@ -1,5 +1,6 @@
 using GonPortal.Domain.Validation;
 using GonPortal.Server.Arrangements;
+using GonPortal.Server.Audit;
 using GonPortal.Server.Clients;
 using GonPortal.Server.Hours;
 using GonPortal.Server.Settlements;
@@ -43,5 +44,15 @@ internal sealed record ExportTable(string Name, string FileName, string SheetNam
         },
         new ExportTable("statements", "onderaannemersoverzichten", "Overzichten",
             new ExportListRpc(typeof(SettlementGrpcService), nameof(SettlementGrpcService.ListSubcontractorStatements)), StatementExport.OpenAsync),
+        new ExportTable("referrals", "verwijzingen", "Verwijzingen",
+            new ExportListRpc(typeof(ClientGrpcService), nameof(ClientGrpcService.ListReferrals)), ReferralExport.OpenAsync)
+        {
+            OrderFields = ClientListOrder.Referrals.Names,
+        },
+        new ExportTable("audit-entries", "audittrail", "Audittrail",
+            new ExportListRpc(typeof(AuditGrpcService), nameof(AuditGrpcService.ListAuditEntries)), AuditEntryExport.OpenAsync)
+        {
+            OrderFields = AuditListOrder.Entries.Names,
+        },
     }.ToDictionary(t => t.Name, StringComparer.Ordinal);
 }
