@@ -23,7 +23,14 @@ static class CsvTableExport
         CancellationToken cancellationToken = default)
     {
         await using var writer = new StreamWriter(output, Utf8WithBom, bufferSize: 64 * 1024, leaveOpen: true);
-        await using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = ";", NewLine = "\r\n" });
+        await using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            Delimiter = ";",
+            NewLine = "\r\n",
+            // With NewLine set, CsvHelper quotes only a field holding the whole "\r\n": a note typed on two lines
+            // ("\n" alone) would end the row in the middle. Any line break is quoted, as Excel and RFC 4180 expect.
+            ShouldQuote = args => ConfigurationFunctions.ShouldQuote(args) || args.Field.AsSpan().IndexOfAny('\r', '\n') >= 0,
+        });
         foreach (var column in columns)
         {
             csv.WriteField(column.Header);

@@ -60,6 +60,27 @@ public sealed class TableExportFileTests
         Assert.Equal(["Piet", "31-12-2027", "1000000,00", "10,00", "12345", "9999ZZ"], records[3]);
     }
 
+    [Theory]
+    [InlineData("Eerste regel\nTweede regel")]
+    [InlineData("Eerste regel\r\nTweede regel")]
+    [InlineData("Alleen\rterug")]
+    public async Task A_text_on_more_lines_stays_one_field_of_one_row(string note)
+    {
+        IReadOnlyList<ExportColumn<string>> columns = [new("Toelichting", ExportKind.Text, n => n), new("Na", ExportKind.Text, _ => "volgt")];
+        using var stream = new MemoryStream();
+        await CsvTableExport.WriteAsync(stream, columns, Async([note, "Eén regel"]));
+        using var reader = new CsvReader(new StreamReader(new MemoryStream(stream.ToArray()), Encoding.UTF8),
+            new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = ";" });
+        var records = new List<string[]>();
+        while (reader.Read())
+        {
+            records.Add(reader.Parser.Record!);
+        }
+        Assert.Equal(3, records.Count);
+        Assert.Equal([note, "volgt"], records[1]);
+        Assert.Equal(["Eén regel", "volgt"], records[2]);
+    }
+
     [Fact]
     public async Task The_workbook_holds_real_numbers_dates_and_money_formats()
     {
