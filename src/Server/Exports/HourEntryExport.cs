@@ -4,11 +4,10 @@ using GonPortal.Domain.Reference;
 using GonPortal.Domain.Validation;
 using GonPortal.Exports;
 using GonPortal.Server.Audit;
+using GonPortal.Server.Clients;
 using GonPortal.Server.Data;
 using GonPortal.Server.Hours;
 using GonPortal.Server.Tenancy;
-using Microsoft.EntityFrameworkCore;
-using DomainClient = GonPortal.Domain.Clients.Client;
 
 namespace GonPortal.Server.Exports;
 
@@ -75,8 +74,7 @@ internal static class HourEntryExport
             }
             // the gemeente's read was audited when the export opened (as ListHourEntries' ToProto reads its clients)
             var clientIds = chunk.Select(e => e.ClientId).Distinct().ToList();
-            var clients = await crossTenant.AlongsideRead<DomainClient>().AsNoTracking()
-                .Where(c => clientIds.Contains(c.Id)).Select(c => new { c.Id, c.DisplayName }).ToDictionaryAsync(c => c.Id, c => c.DisplayName, ct);
+            var clients = await crossTenant.ClientNamesAsync(clientIds, ct);
             await log.ReadAsync(HourEntryAudit.Resource, clientIds, ct);
             foreach (var entry in chunk)
             {

@@ -6,8 +6,6 @@ using GonPortal.Exports;
 using GonPortal.Server.Audit;
 using GonPortal.Server.Clients;
 using GonPortal.Server.Tenancy;
-using Microsoft.EntityFrameworkCore;
-using DomainClient = GonPortal.Domain.Clients.Client;
 
 namespace GonPortal.Server.Exports;
 
@@ -68,9 +66,7 @@ internal static class ReferralExport
             await log.ReadAsync(ClientGrpcService.ReferralResource, chunk.Select(r => r.ClientId), ct);
             var view = await outcomes.ForAsync(chunk, ct);
             // the caller's own view of the clients (for the gemeente: alongside its audited read of the referrals)
-            var clientIds = chunk.Select(r => r.ClientId).Distinct().ToList();
-            var clients = await crossTenant.AlongsideRead<DomainClient>().AsNoTracking()
-                .Where(c => clientIds.Contains(c.Id)).Select(c => new { c.Id, c.DisplayName }).ToDictionaryAsync(c => c.Id, c => c.DisplayName, ct);
+            var clients = await crossTenant.ClientNamesAsync(chunk.Select(r => r.ClientId), ct);
             foreach (var referral in chunk)
             {
                 yield return new Row(referral, clients.GetValueOrDefault(referral.ClientId, ""),

@@ -2,6 +2,7 @@ using GonPortal.Contracts.V1;
 using GonPortal.Domain.Common;
 using GonPortal.Domain.Validation;
 using GonPortal.Server.Audit;
+using GonPortal.Server.Clients;
 using GonPortal.Server.Data;
 using GonPortal.Server.ErrorModel;
 using GonPortal.Server.Grpc;
@@ -370,9 +371,7 @@ public sealed class HourGrpcService(GonDbContext db, TenantContext tenant, Cross
             .Where(e => e.ReversesEntryId != null && ids.Contains(e.ReversesEntryId.Value) && e.Status != DomainStatus.Rejected)
             .Select(e => new { Reversed = e.ReversesEntryId!.Value, e.Id }).ToListAsync(ct);
         var reversedBy = reversals.GroupBy(r => r.Reversed).ToDictionary(g => g.Key, g => g.First().Id);
-        var clientIds = entries.Select(e => e.ClientId).Distinct().ToList();
-        var clients = await crossTenant.AlongsideRead<Domain.Clients.Client>().AsNoTracking()
-            .Where(c => clientIds.Contains(c.Id)).Select(c => new { c.Id, c.DisplayName }).ToDictionaryAsync(c => c.Id, c => c.DisplayName, ct);
+        var clients = await crossTenant.ClientNamesAsync(entries.Select(e => e.ClientId), ct);
         return entries.Select(e => HourMapping.ToProto(e, names, reversedBy.TryGetValue(e.Id, out var r) ? r : null, clients.GetValueOrDefault(e.ClientId, ""))).ToList();
     }
 }

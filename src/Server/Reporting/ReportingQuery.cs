@@ -2,6 +2,7 @@ using GonPortal.Domain.Arrangements;
 using GonPortal.Domain.Common;
 using GonPortal.Domain.Hours;
 using GonPortal.Domain.Reporting;
+using GonPortal.Server.Clients;
 using GonPortal.Server.Data;
 using GonPortal.Server.ErrorModel;
 using GonPortal.Server.Providers;
@@ -94,12 +95,8 @@ public sealed class ReportingQuery(GonDbContext db, TenantContext tenant, CrossT
     }
 
     /// <summary>Client display names for the rows (the gemeente's read of them was audited with the arrangements).</summary>
-    public async Task<Dictionary<Guid, string>> ClientNamesAsync(IReadOnlyCollection<Guid> clientIds, CancellationToken ct)
-    {
-        var ids = clientIds.Distinct().ToList();
-        return ids.Count == 0 ? [] : await crossTenant.AlongsideRead<Domain.Clients.Client>().AsNoTracking()
-            .Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.DisplayName, ct);
-    }
+    public Task<Dictionary<Guid, string>> ClientNamesAsync(IReadOnlyCollection<Guid> clientIds, CancellationToken ct) =>
+        crossTenant.ClientNamesAsync(clientIds, ct);
 
     /// <summary>Provider names; providers are public reference data.</summary>
     public Task<Dictionary<Guid, string>> ProviderNamesAsync(IReadOnlyCollection<Guid> providerIds, CancellationToken ct) =>

@@ -5,6 +5,7 @@ using GonPortal.Domain.Validation;
 using GonPortal.HostContracts;
 using GonPortal.Server.Data;
 using GonPortal.Server.Budgets;
+using GonPortal.Server.Clients;
 using GonPortal.Server.ErrorModel;
 using GonPortal.Server.Grpc;
 using GonPortal.Server.Paging;
@@ -256,9 +257,7 @@ internal sealed class SettlementGrpcService(GonDbContext db, TenantContext tenan
         response.Lines.AddRange(items.Select(SettlementMapping.ToProto));
         // Names of the clients the caller may see: the owner's through the tenant filter, the gemeente's
         // alongside the audited read of the reconciliation above.
-        var clientIds = items.Select(l => l.ClientId).Distinct().ToList();
-        var clientNames = await crossTenant.AlongsideRead<Domain.Clients.Client>().AsNoTracking()
-            .Where(c => clientIds.Contains(c.Id)).Select(c => new { c.Id, c.DisplayName }).ToDictionaryAsync(c => c.Id, c => c.DisplayName, context.CancellationToken);
+        var clientNames = await crossTenant.ClientNamesAsync(items.Select(l => l.ClientId), context.CancellationToken);
         foreach (var (line, item) in response.Lines.Zip(items))
         {
             line.ClientDisplayName = clientNames.GetValueOrDefault(item.ClientId, "");
